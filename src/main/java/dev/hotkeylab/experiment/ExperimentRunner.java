@@ -47,9 +47,12 @@ public final class ExperimentRunner {
     /** How long the group may take to settle its first assignment. */
     static final long SETTLE_TIMEOUT_MILLIS = 30_000;
 
+    /** The consumers' {@code max.poll.records} unless {@link #maxPollRecords(int)} says otherwise. */
+    public static final int DEFAULT_MAX_POLL_RECORDS = 50;
+
     private final KafkaBackend backend;
     private boolean deleteTopics = true;
-    private int maxPollRecords = 50;
+    private int maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
 
     public ExperimentRunner(KafkaBackend backend) {
         this.backend = backend;
