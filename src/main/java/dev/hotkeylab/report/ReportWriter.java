@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +28,31 @@ public final class ReportWriter {
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final java.util.List<Part> parts = new java.util.ArrayList<>();
+    private final java.util.List<String> carried = new java.util.ArrayList<>();
 
+    /** {@code results.json} and {@code report.md}. */
     public ReportWriter() {
-        parts.add((report, folder) -> JSON.writeValue(folder.resolve("results.json").toFile(), report));
-        parts.add((report, folder) -> Files.writeString(folder.resolve("report.md"), MarkdownReport.render(report)));
+        this(false);
+    }
+
+    private ReportWriter(boolean withCharts) {
+        parts.add((report, folder) -> JSON.writeValue(folder.resolve(ReportSections.RESULTS_JSON).toFile(), report));
+        parts.add((report, folder) -> Files.writeString(folder.resolve("report.md"),
+                MarkdownReport.render(report, withCharts)));
+        carried.add(ReportSections.BENCH);
+        if (withCharts) {
+            parts.add(new Charts());
+            parts.add(new HtmlReport());
+        }
+    }
+
+    /**
+     * The whole report: {@code results.json}, {@code report.md}, {@code index.html} and the PNG charts. Like every
+     * writer it keeps the {@code bench} section of the report it replaces when the new one has none (so {@code run}
+     * after {@code bench} keeps the benchmark), and computes the {@code claims} and {@code figures} sections.
+     */
+    public static ReportWriter complete() {
+        return new ReportWriter(true);
     }
 
     /** Adds a part (charts, HTML) written after the JSON and Markdown. */
@@ -58,12 +80,13 @@ public final class ReportWriter {
     /** Writes every part, then swaps the finished folder into {@code out}. */
     public Path write(RunReport report, Path out) {
         Path target = out.toAbsolutePath();
+        RunReport full = ReportSections.derive(carryOver(report, target));
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-tmp-");
             try {
                 for (Part part : parts) {
-                    part.write(report, tmp);
+                    part.write(full, tmp);
                 }
                 if (Files.exists(target)) {
                     Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
@@ -82,6 +105,27 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sections the old report in {@code target} has and the new one lacks. An old file that cannot be read is about to
+     * be replaced anyway, so it carries nothing rather than failing the run at its end.
+     */
+    private RunReport carryOver(RunReport report, Path target) {
+        RunReport result = report;
+        try {
+            Optional<RunReport> old = ReportSections.read(target);
+            for (String name : carried) {
+                if (!report.sections().containsKey(name) && old.isPresent()
+                        && old.get().sections().get(name) != null) {
+                    result = result.withSection(name, old.get().sections().get(name));
+                }
+            }
+            ReportSections.bench(result);
+        } catch (IllegalArgumentException e) {
+            return report;
+        }
+        return result;
     }
 
     static void deleteTree(Path root) throws IOException {

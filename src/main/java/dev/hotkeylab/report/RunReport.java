@@ -20,6 +20,13 @@ public record RunReport(String backend, String kafkaVersion, long seed, String g
         sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
+    /** The same report with one section added or replaced. */
+    public RunReport withSection(String name, Object value) {
+        Map<String, Object> all = new LinkedHashMap<>(sections);
+        all.put(name, value);
+        return new RunReport(backend, kafkaVersion, seed, generatedAt, command, machine, experiments, all);
+    }
+
     /** This machine's cores, memory and Java, for reading the numbers in context. */
     public static Map<String, Object> thisMachine() {
         Map<String, Object> m = new LinkedHashMap<>();

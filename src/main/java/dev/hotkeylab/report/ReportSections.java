@@ -1,0 +1,105 @@
+package dev.hotkeylab.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotkeylab.experiment.ConsumerStats;
+import dev.hotkeylab.experiment.ExperimentResult;
+import dev.hotkeylab.experiment.ScalingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named sections of {@code results.json} this package reads and writes: {@code bench} (the scaling benchmark),
+ * {@code claims} (the claims-checked rows) and {@code figures} (figures derived from the experiments that the charts
+ * show). A section may hold a typed object (fresh from a run) or a plain map (read back from a file); readers accept
+ * both.
+ */
+public final class ReportSections {
+
+    public static final String BENCH = "bench";
+    public static final String CLAIMS = "claims";
+    public static final String FIGURES = "figures";
+    public static final String RESULTS_JSON = "results.json";
+
+    /** Reads results.json leniently: fields added by later versions are skipped, not fatal. */
+    static final ObjectMapper READER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private ReportSections() {
+    }
+
+    /** The scaling benchmark, if the report has one. */
+    public static Optional<ScalingResult> bench(RunReport report) {
+        Object section = report.sections().get(BENCH);
+        if (section == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(READER.convertValue(section, ScalingResult.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the report's '" + BENCH + "' section is not a benchmark result: "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * The report in {@code folder/results.json}, if there is one.
+     *
+     * @throws IllegalArgumentException if the file exists but is not a hotkey-lab report
+     */
+    public static Optional<RunReport> read(Path folder) {
+        Path json = folder.resolve(RESULTS_JSON);
+        if (!Files.isRegularFile(json)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(READER.readValue(json.toFile(), RunReport.class));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("'" + json + "' is not a hotkey-lab results.json ("
+                    + firstLine(e.getMessage()) + "); move it away or choose another --out");
+        }
+    }
+
+    /** The report with its {@code claims} and {@code figures} sections computed from its experiments and bench. */
+    public static RunReport derive(RunReport report) {
+        Map<String, Object> sections = new LinkedHashMap<>(report.sections());
+        sections.put(CLAIMS, ClaimsChecked.check(report.experiments(), bench(report)));
+        sections.put(FIGURES, figures(report));
+        return new RunReport(report.backend(), report.kafkaVersion(), report.seed(), report.generatedAt(),
+                report.command(), report.machine(), report.experiments(), sections);
+    }
+
+    private static Map<String, Object> figures(RunReport report) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("timelineBucketMillis", ExperimentResult.TIMELINE_BUCKET_MILLIS);
+        Optional<ExperimentResult> fixed = report.experiments().stream()
+                .filter(r -> r.strategy().equals(ClaimsChecked.FIXED)).findFirst();
+        Map<String, Object> perStrategy = new LinkedHashMap<>();
+        for (ExperimentResult r : report.experiments()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            fixed.filter(x -> x.throughputPerSecond() > 0)
+                    .ifPresent(x -> f.put("throughputVsFixed", r.throughputPerSecond() / x.throughputPerSecond()));
+            f.put("idleConsumers", r.idleConsumers());
+            Map<String, Long> perConsumer = new LinkedHashMap<>();
+            for (ConsumerStats c : Charts.consumersInOrder(r)) {
+                perConsumer.put(Charts.shortConsumer(c.clientId()), c.records());
+            }
+            f.put("recordsPerConsumer", perConsumer);
+            perStrategy.put(r.strategy(), f);
+        }
+        figures.put("strategies", perStrategy);
+        return figures;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
