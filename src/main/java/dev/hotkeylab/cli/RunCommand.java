@@ -108,11 +108,11 @@ final class RunCommand implements Callable<Integer> {
         RunReport report = new RunReport(backendName, kafkaVersion, seed,
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
                 RunReport.thisMachine(), results, Map.of());
-        Path written = new ReportWriter().write(report, this.out);
+        Path written = ReportWriter.complete().write(report, this.out);
         out.println();
         out.print(new ComparisonTable(results).toText());
         out.println();
-        out.println("Report: " + written.resolve("report.md") + " and " + written.resolve("results.json"));
+        out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
         if (!noServe) {
             out.println("(The live dashboard is not part of this build yet; the report above is complete.)");
         }

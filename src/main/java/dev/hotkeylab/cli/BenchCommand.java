@@ -1,0 +1,147 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.ScalingBench;
+import dev.hotkeylab.experiment.ScalingConfig;
+import dev.hotkeylab.experiment.ScalingPoint;
+import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.report.BenchTable;
+import dev.hotkeylab.report.HtmlReport;
+import dev.hotkeylab.report.ReportSections;
+import dev.hotkeylab.report.ReportWriter;
+import dev.hotkeylab.report.RunReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./hotkey-lab bench}: does salting really multiply throughput by the consumer count? For each N, FIXED_KEY
+ * and every salted strategy on a fresh N-partition topic with N consumers, back to back on one backend; prints the
+ * throughputs, the speed-ups salted/fixed and the linear limit N, and puts the figures in the report's {@code bench}
+ * section.
+ *
+ * <p>The report folder is merged, not replaced: the experiments and sections of an existing {@code results.json} in
+ * {@code --out} are kept, only {@code bench} is set, and the whole folder (JSON, Markdown, HTML, charts) is written
+ * again atomically. {@code run} in turn keeps the {@code bench} section it finds. About 90 s with the defaults.
+ *
+ * <pre>
+ * ./hotkey-lab bench
+ * N   requests   FIXED_KEY rec/s   PARTITION_AWARE_SALT rec/s   ...   speed-up PARTITION_AWARE_SALT   ...   linear limit
+ * 3   1800       191               567                          ...   2.97x                           ...   3x
+ * </pre>
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure throughput scaling: FIXED_KEY against salted keys for N consumers on N partitions.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--n", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,3,6",
+            description = "Consumer counts to measure; each runs on as many partitions (default: ${DEFAULT-VALUE}).")
+    List<Integer> ns;
+
+    @Option(names = "--messages", paramLabel = "PER_PARTITION", defaultValue = "600",
+            description = "Requests per partition: a run with N partitions sends N x this (default: ${DEFAULT-VALUE}).")
+    int messagesPerPartition;
+
+    @Option(names = "--service-time", paramLabel = "MS", defaultValue = "5",
+            description = "What handling one request costs a consumer, in ms (default: ${DEFAULT-VALUE}).")
+    double serviceTime;
+
+    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",",
+            defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
+            description = "Salted strategies to compare with FIXED_KEY (default: ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
+            description = "The hot concert id (default: ${DEFAULT-VALUE}).")
+    String key;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for salts and users (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--users", defaultValue = "100",
+            description = "Distinct users sending requests (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--no-warmup", description = "Skip the discarded warm-up run (the first measured run is then "
+            + "slowed by a cold JIT).")
+    boolean noWarmup;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
+            description = "Report folder to merge the bench section into (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        ScalingConfig config = config();
+        ReportWriter.checkWritable(this.out);
+        ReportSections.read(this.out);
+        var choice = backendOptions.choice();
+        ScalingResult result;
+        try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
+            out.printf(Locale.ROOT, "Bench: N = %s, %d requests per partition, %.1f ms service time; FIXED_KEY "
+                    + "against %s%n", config.ns().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    config.messagesPerPartition(), config.serviceTimeMillis(),
+                    config.salted().stream().map(Enum::name).collect(Collectors.joining(", ")));
+            result = new ScalingBench(backend).run(config, reproduceCommand(config), new Progress(out));
+        }
+        // Read again now: a run may have written the folder while the benchmark ran.
+        RunReport report = ReportSections.read(this.out)
+                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), seed, result.generatedAt(),
+                        result.command(), RunReport.thisMachine(), List.of(), Map.of()))
+                .withSection(ReportSections.BENCH, result);
+        Path written = ReportWriter.complete().write(report, this.out);
+        out.println();
+        out.print(BenchTable.of(result).toText());
+        out.println();
+        out.printf(Locale.ROOT, "%.0f s in all. Report: %s (bench section of %s)%n", result.totalMillis() / 1000.0,
+                written.resolve(HtmlReport.FILE), written.resolve(ReportSections.RESULTS_JSON));
+        return 0;
+    }
+
+    ScalingConfig config() {
+        List<Strategy> salted = strategies.stream().map(Strategy::parse).toList();
+        return new ScalingConfig(ns, messagesPerPartition, serviceTime, salted, key, seed, users, !noWarmup);
+    }
+
+    private String reproduceCommand(ScalingConfig c) {
+        return String.format(Locale.ROOT, "./hotkey-lab bench --n %s --messages %d --service-time %s --strategies %s "
+                + "--key %s --seed %d --users %d%s", c.ns().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")), c.messagesPerPartition(), c.serviceTimeMillis(),
+                c.salted().stream().map(Enum::name).collect(Collectors.joining(",")), shellQuoted(c.key()), c.seed(), c.users(),
+                c.warmup() ? "" : " --no-warmup");
+    }
+
+    /** The value as one shell word: as is when it is plain, else in single quotes. */
+    static String shellQuoted(String value) {
+        return value.matches("[A-Za-z0-9_.,:/=+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** One line per finished run. */
+    private static final class Progress implements ScalingBench.Listener {
+        private final PrintStream out;
+
+        Progress(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void finished(ScalingPoint p) {
+            out.printf(Locale.ROOT, "  N=%d %-21s %5d requests in %6.2f s: %5.0f rec/s, %.2fx FIXED_KEY, %d of %d "
+                    + "consumers active%n", p.n(), p.strategy(), p.messages(), p.drainMillis() / 1000.0,
+                    p.throughputPerSecond(), p.speedupVsFixed(), p.activeConsumers(), p.n());
+        }
+    }
+}
