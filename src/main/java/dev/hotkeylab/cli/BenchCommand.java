@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         description = "Measure throughput scaling: FIXED_KEY against salted keys for N consumers on N partitions.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--n", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,3,6",
+    @Option(names = "--n", paramLabel = "N", split = ",", defaultValue = "1,2,3,6",
             description = "Consumer counts to measure; each runs on as many partitions (default: ${DEFAULT-VALUE}).")
     List<Integer> ns;
 
@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "What handling one request costs a consumer, in ms (default: ${DEFAULT-VALUE}).")
     double serviceTime;
 
-    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",",
+    @Option(names = "--strategies", paramLabel = "S", split = ",",
             defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
             description = "Salted strategies to compare with FIXED_KEY (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
