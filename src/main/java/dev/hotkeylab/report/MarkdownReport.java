@@ -18,9 +18,9 @@ public final class MarkdownReport {
     /** How to read the numbers; shared with {@code index.html}. Paragraphs separated by blank lines. */
     static final String READING = """
             Every strategy ran on a fresh topic with the same key, partition count, requests, consumer count and seed, \
-            on the backend named above. *Records per partition* is where the producer's records landed; the \
-            producer's acknowledgements, the broker's end offsets and Kafka's own partitioner agree on every record \
-            (results.json has all three). *Active consumers* counts the members of the group that processed at \
+            on the backend named above. *Records per partition* is where the producer's records landed, as the \
+            broker acknowledged them; results.json also has the broker's end offsets and Kafka's own partitioner's \
+            prediction, and counts the records where they disagree (predictionMismatches). *Active consumers* counts the members of the group that processed at \
             least one request.
 
             Each consumer waits the service time per request, as a database call would, and commits after each \
