@@ -110,14 +110,17 @@ public final class Charts implements ReportWriter.Part {
                     () -> latency(results)));
             double yMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
                     .flatMap(c -> c.timeline().stream()).mapToLong(Long::longValue).max().orElse(0) * perSecond();
+            double xMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
+                    .mapToInt(c -> c.timeline().size()).max().orElse(0)
+                    * (ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0);
             Set<String> files = new HashSet<>();
             for (ExperimentResult r : results) {
                 String file = uniqueFile(files, "timeline-" + r.strategy().replaceAll("[^A-Za-z0-9_-]", "_"));
                 out.add(new Planned(new Spec(Topic.TIME, file, r.strategy() + ": throughput per consumer over time",
                         "Records per second of each consumer in " + ExperimentResult.TIMELINE_BUCKET_MILLIS
-                                + " ms buckets, from the first send to the last record. Same scale for every "
-                                + "strategy."),
-                        () -> timeline(r, yMax)));
+                                + " ms buckets, from the first send to the last record. Same scales for every "
+                                + "strategy, so a shorter line is a faster drain."),
+                        () -> timeline(r, xMax, yMax)));
             }
         }
         Optional<ScalingResult> bench = ReportSections.bench(report);
@@ -195,7 +198,7 @@ public final class Charts implements ReportWriter.Part {
         return chart;
     }
 
-    private static XYChart timeline(ExperimentResult r, double yMax) {
+    private static XYChart timeline(ExperimentResult r, double xMax, double yMax) {
         XYChart chart = xy(r.strategy() + ": records per second per consumer (" + r.activeConsumers() + " of "
                 + r.consumers() + " active)", "seconds since the first send", "records per second");
         double bucket = ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0;
@@ -220,6 +223,9 @@ public final class Charts implements ReportWriter.Part {
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(yMax * 1.05);
         }
         chart.getStyler().setXAxisMin(0.0);
+        if (xMax > 0) {
+            chart.getStyler().setXAxisMax(xMax);
+        }
         return chart;
     }
 
