@@ -6,13 +6,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
  * When each reservation ended and how, recorded from any number of consumer threads, so a report can chart confirmed
  * bookings over time per store against the capacity line (a naive store's line crosses it) and compute the store's
- * {@link InventorySummary}. Time runs from the log's creation.
+ * {@link InventorySummary}. Time runs from the log's creation, or for a log made with {@link #startingOnFirstUse},
+ * from its first {@link #start()} or {@link #record} (so a consumer group's settling time is not counted).
  */
 public final class ReservationLog {
 
@@ -24,8 +26,10 @@ public final class ReservationLog {
     public record Point(double elapsedMillis, long confirmed) {
     }
 
+    private static final long UNSTARTED = Long.MIN_VALUE;
+
     private final LongSupplier nanoClock;
-    private final long startNanos;
+    private final AtomicLong startNanos;
     private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
     private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
 
@@ -36,10 +40,26 @@ public final class ReservationLog {
 
     /** A log reading the given nanosecond clock (injected so tests control time). */
     public ReservationLog(LongSupplier nanoClock) {
+        this(nanoClock, true);
+    }
+
+    private ReservationLog(LongSupplier nanoClock, boolean startNow) {
         this.nanoClock = nanoClock;
-        this.startNanos = nanoClock.getAsLong();
+        this.startNanos = new AtomicLong(startNow ? nanoClock.getAsLong() : UNSTARTED);
         for (Outcome o : Outcome.values()) {
             counts.put(o, new LongAdder());
+        }
+    }
+
+    /** A log whose clock starts at its first {@link #start()} or {@link #record}. */
+    public static ReservationLog startingOnFirstUse(LongSupplier nanoClock) {
+        return new ReservationLog(nanoClock, false);
+    }
+
+    /** Starts the clock unless it runs already. Thread-safe and cheap once started. */
+    public void start() {
+        if (startNanos.get() == UNSTARTED) {
+            startNanos.compareAndSet(UNSTARTED, nanoClock.getAsLong());
         }
     }
 
@@ -48,7 +68,8 @@ public final class ReservationLog {
         if (outcome == null) {
             throw new IllegalArgumentException("outcome must be one of CONFIRMED, SOLD_OUT, DUPLICATE but got null");
         }
-        entries.add(new Entry((nanoClock.getAsLong() - startNanos) / 1e6, outcome));
+        start();
+        entries.add(new Entry((nanoClock.getAsLong() - startNanos.get()) / 1e6, outcome));
         counts.get(outcome).increment();
     }
 

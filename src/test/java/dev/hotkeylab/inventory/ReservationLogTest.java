@@ -48,4 +48,21 @@ class ReservationLogTest {
         assertThat(s.reservationsPerSecond()).isZero();
         assertThat(log.confirmedOverTime()).containsExactly(new ReservationLog.Point(0, 0));
     }
+
+    @Test
+    void aLogStartingOnFirstUseIgnoresTheTimeBeforeIt() {
+        AtomicLong nanos = new AtomicLong(0);
+        ReservationLog log = ReservationLog.startingOnFirstUse(nanos::get);
+
+        nanos.set(3_000_000_000L);  // 3 s of a consumer group settling
+        log.start();
+        nanos.addAndGet(2_000_000); // 2 ms
+        log.record(Outcome.CONFIRMED);
+        log.start();                // already running: no effect
+        nanos.addAndGet(2_000_000);
+        log.record(Outcome.SOLD_OUT);
+
+        assertThat(log.entries()).extracting(ReservationLog.Entry::elapsedMillis).containsExactly(2.0, 4.0);
+        assertThat(log.summarize("redis-lua", 1, 1).reservationsPerSecond()).isCloseTo(500.0, within(1e-6));
+    }
 }
