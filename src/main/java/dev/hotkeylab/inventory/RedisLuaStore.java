@@ -25,7 +25,12 @@ final class RedisLuaStore extends RedisStoreBase {
 
     RedisLuaStore(InventoryConfig config) {
         super(StoreKind.REDIS_LUA, config);
-        this.sha = redis(jedis -> jedis.scriptLoad(SCRIPT));
+        try {
+            this.sha = redis(jedis -> jedis.scriptLoad(SCRIPT));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override

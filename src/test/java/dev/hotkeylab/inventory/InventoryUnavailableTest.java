@@ -47,6 +47,22 @@ class InventoryUnavailableTest {
     }
 
     @Test
+    @DisplayName("Unknown host (.invalid never resolves): the error names the URL")
+    void unknownHost() {
+        InventoryConfig config = InventoryConfig.builder().redisUrl("redis://no-such-host.invalid:6379")
+                .jdbcUrl("jdbc:postgresql://no-such-host.invalid:5432/test?user=postgres").build();
+        Throwable redis = assertTimeoutPreemptively(HANG_GUARD,
+                () -> catchFrom(() -> InventoryStores.open(StoreKind.REDIS_LUA, config)));
+        Throwable sql = assertTimeoutPreemptively(HANG_GUARD,
+                () -> catchFrom(() -> InventoryStores.open(StoreKind.SQL_CONDITIONAL, config)));
+
+        assertThat(redis).isInstanceOf(InventoryUnavailableException.class)
+                .hasMessageStartingWith("Redis at redis://no-such-host.invalid:6379 is not reachable: ");
+        assertThat(sql).isInstanceOf(InventoryUnavailableException.class)
+                .hasMessageStartingWith("PostgreSQL at " + config.jdbcUrl() + " is not reachable: ");
+    }
+
+    @Test
     @DisplayName("PostgreSQL answers but the database does not exist: the error names the URL and the server's reason")
     void postgresUnknownDatabase() {
         String base = InventoryServers.jdbcUrl();
