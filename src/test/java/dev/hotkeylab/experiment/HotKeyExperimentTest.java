@@ -82,7 +82,7 @@ class HotKeyExperimentTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}: producer, broker and Kafka's partitioner agree on every record")
+    @ParameterizedTest(name = "{0}: producer, broker and Kafka''s partitioner agree on every record")
     @EnumSource(Strategy.class)
     void everyCountAgrees(Strategy strategy) {
         ExperimentResult r = runner.run(SEED.withStrategy(strategy));
