@@ -53,16 +53,16 @@ public final class ConsumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (serviceTimeMs < 0) {
-            err.println("service time must be >= 0 ms but got " + serviceTimeMs);
+            err.println(spec.name() + ": service time must be >= 0 ms but got " + serviceTimeMs);
             return 2;
         }
         try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
             kafka.requireReachable();
             if (kafka.partitions(topic).isEmpty()) {
-                err.println("topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
+                err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
             }
         } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 1;
         }
         String id = clientId != null ? clientId
@@ -114,7 +114,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         out.println(id + ": stopped after " + consumer.processed() + " records");
         out.flush();
         if (consumer.failure() != null) {
-            err.println(id + ": " + consumer.failure().getMessage());
+            err.println(spec.name() + ": " + id + ": " + consumer.failure().getMessage());
             return 1;
         }
         return 0;

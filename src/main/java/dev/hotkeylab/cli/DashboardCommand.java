@@ -67,7 +67,7 @@ public final class DashboardCommand implements Callable<Integer> {
             }
             options = DashboardOptions.defaults().withHost(host).withPort(port);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 2;
         }
         Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
@@ -76,10 +76,10 @@ public final class DashboardCommand implements Callable<Integer> {
             try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
                 kafka.requireReachable();
                 if (kafka.partitions(topic).isEmpty()) {
-                    err.println("topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
+                    err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
                 }
             } catch (IllegalStateException e) {
-                err.println(e.getMessage());
+                err.println(spec.name() + ": " + e.getMessage());
                 return 1;
             }
             server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
@@ -89,10 +89,10 @@ public final class DashboardCommand implements Callable<Integer> {
             awaitShutdown(new CountDownLatch(1));
             return 0;
         } catch (PortInUseException e) {
-            err.println(e.getMessage() + "; choose another with --port");
+            err.println(spec.name() + ": " + e.getMessage() + "; choose another with --port");
             return 2;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 2;
         }
     }

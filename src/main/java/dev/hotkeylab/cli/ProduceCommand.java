@@ -78,7 +78,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("key must be a non-blank string but got \"" + key + "\"");
             }
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 2;
         }
         int topicPartitions;
@@ -93,7 +93,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 out.println("created topic " + topic + " with " + partitions + " partitions");
             }
         } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 1;
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
@@ -115,7 +115,7 @@ public final class ProduceCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+            err.println(spec.name() + ": " + e.getMessage());
             return 1;
         }
     }
