@@ -50,6 +50,8 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    private static final String ERROR_WRITTEN = "hotkey.error-written";
+
     private final DashboardOptions options;
     private final RunLauncher launcher;
     private final ObjectMapper json;
@@ -98,13 +100,15 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
             server.app.start(options.host(), options.port());
         } catch (JavalinBindException e) {
             server.app.stop();
-            Throwable cause = e.getCause();
-            if (cause instanceof BindException && cause.getMessage() != null
-                    && cause.getMessage().toLowerCase(Locale.ROOT).contains("in use")) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            if (cause instanceof BindException && why.toLowerCase(Locale.ROOT).contains("in use")) {
                 throw new PortInUseException(options.host(), options.port(), e);
             }
-            throw new IllegalArgumentException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + (cause == null ? e.getMessage() : cause.getMessage()), e);
+            throw new IllegalArgumentException("cannot listen on " + options.host() + ":" + options.port() + ": " + why, e);
         } catch (RuntimeException e) {
             server.app.stop();
             throw e;
@@ -340,8 +344,8 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
         app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal error: " + TopicWatcher.oneLine(e)));
         app.error(404, ctx -> {
-            // Runs after every 404; only fill in a body when no handler wrote one (unknown /api/ paths).
-            if (ctx.path().startsWith("/api/") && ctx.resultInputStream() == null) {
+            // Runs after every 404; only answer for unknown /api/ paths, not for a handler's own 404.
+            if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_WRITTEN) == null) {
                 error(ctx, HttpStatus.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path() + "; see docs/dashboard-api.md");
             }
         });
@@ -413,6 +417,7 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
     }
 
     private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
         ctx.status(status).json(Map.of("error", message));
     }
 

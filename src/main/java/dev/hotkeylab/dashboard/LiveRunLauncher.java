@@ -38,16 +38,23 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
 
     private static final Duration GROUP_SETTLE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> clientConfig;
+    private final Duration adminTimeout;
     private final ExecutorService runs;
     private final AtomicInteger sequence = new AtomicInteger();
     private final Set<GroupConsumer> liveConsumers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param clientConfig Kafka client settings of the cluster runs go to (at least {@code bootstrap.servers}) */
     public LiveRunLauncher(Map<String, Object> clientConfig) {
+        this(clientConfig, DEFAULT_ADMIN_TIMEOUT);
+    }
+
+    /** @param adminTimeout how long creating a run's topic may take before the launch fails (default 10 s) */
+    public LiveRunLauncher(Map<String, Object> clientConfig, Duration adminTimeout) {
         this.clientConfig = Map.copyOf(clientConfig);
+        this.adminTimeout = adminTimeout;
         this.runs = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "hotkey-live-run");
             t.setDaemon(true);
@@ -200,11 +207,11 @@ public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
 
     private void createTopic(String topic, int partitions) {
         Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) adminTimeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) adminTimeout.toMillis());
         try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-                    .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .all().get(adminTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic '" + topic + "'");
