@@ -50,8 +50,18 @@ function fmtValue(v) {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
   if (Array.isArray(v)) return v.map(fmtValue).join(' / ');
-  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => k + ': ' + fmtValue(x)).join(', ');
+  if (typeof v === 'object') {
+    const values = Object.values(v);
+    // A map of numbers (e.g. records per consumer) reads best as its values; the names go in the tooltip.
+    if (values.every(x => typeof x === 'number')) return values.map(fmtValue).join(' / ');
+    return Object.entries(v).map(([k, x]) => k + ': ' + fmtValue(x)).join(', ');
+  }
   return String(v);
+}
+
+function fmtTitle(v) {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).map(([k, x]) => k + ': ' + fmtValue(x)).join('\n');
+  return null;
 }
 
 // ---------------------------------------------------------------- run cards
@@ -71,7 +81,7 @@ function createCard(run) {
   const params = el('span', { 'data-field': 'params' });
   const meta = el('p', { class: 'meta' }, 'key ', keyCode, ' · topic ', topicCode, ' · group ', groupCode, ' · ', params);
   const s = {
-    maxOverMean: stat('maxOverMean', 'max / mean records per partition'),
+    maxOverMean: stat('maxOverMean', 'max / mean per partition'),
     idlePartitions: stat('idlePartitions', 'idle partitions'),
     activeConsumers: stat('activeConsumers', 'active consumers'),
     totalRecords: stat('totalRecords', 'records in topic'),
@@ -145,6 +155,8 @@ function updateCard(card, run) {
   setText(card.s.totalLag.v, fmtInt(sk.totalLag));
 
   const hotThreshold = sk.meanRecords * 1.5;
+  const live = run.status === 'RUNNING' || run.status === 'WATCHING';
+  const rate = n => (live ? fmtRate(n) : '–');
   clear(card.partBody);
   for (const part of snap.partitions) {
     const hot = sk.partitions > 1 && part.records > 0 && part.records >= hotThreshold;
@@ -153,7 +165,7 @@ function updateCard(card, run) {
     card.partBody.appendChild(el('tr', { 'data-partition': part.partition, class: part.idle ? 'idle' : hot ? 'hot' : '' },
       partCell,
       el('td', { class: 'num records', 'data-field': 'records', text: fmtInt(part.records) }),
-      el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: fmtRate(part.recordsPerSecond) }),
+      el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: rate(part.recordsPerSecond) }),
       el('td', { class: 'num', 'data-field': 'committedOffset', text: fmtInt(part.committedOffset) }),
       el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) }),
       el('td', { 'data-field': 'owner', text: part.ownerClientId || '–' }),
@@ -166,7 +178,7 @@ function updateCard(card, run) {
       el('td', { 'data-field': 'host', text: m.host || '–' }),
       el('td', { 'data-field': 'partitions', text: m.partitions.length ? m.partitions.map(x => 'p' + x).join(', ') : (m.inGroup ? 'none (idle)' : '–') }),
       el('td', { class: 'num', 'data-field': 'processed', text: fmtInt(m.processed) }),
-      el('td', { class: 'num', 'data-field': 'processedPerSecond', text: fmtRate(m.processedPerSecond) }),
+      el('td', { class: 'num', 'data-field': 'processedPerSecond', text: rate(m.processedPerSecond) }),
       el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(m.lag) })));
   }
   if (card.chart) {
@@ -237,7 +249,7 @@ function renderKeyedTable(table, rows, valueOf) {
     const m = maps[i] || {};
     tbody.appendChild(el('tr', { 'data-run-id': row.runId },
       el('td', { text: row.runId }), el('td', { text: row.label }),
-      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), text: fmtValue(m[c]) }))));
+      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]), text: fmtValue(m[c]) }))));
   });
 }
 

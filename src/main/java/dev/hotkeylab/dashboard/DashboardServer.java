@@ -227,8 +227,8 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
     }
 
     private static List<Map<String, Object>> results(List<RunView> all) {
+        // In start order, so the bad run and the good one stay side by side however they finish.
         return all.stream().filter(r -> r.result() != null)
-                .sorted(java.util.Comparator.comparing(RunView::finishedAtMillis))
                 .map(r -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("runId", r.id());

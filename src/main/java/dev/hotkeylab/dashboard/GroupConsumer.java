@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * One member of a consumer group: polls, spends the service time on each record (the simulated work of selling a
  * ticket), and commits after each batch so the group's committed offsets, which the dashboard reads, follow the work
- * closely. Run it on its own thread; {@link #close()} from any thread stops it.
+ * closely. Each commit carries the client id as its metadata. Run it on its own thread; {@link #close()} from any thread stops it.
  */
 public final class GroupConsumer implements Runnable, AutoCloseable {
 
@@ -99,7 +99,8 @@ public final class GroupConsumer implements Runnable, AutoCloseable {
                     serve();
                     processed.incrementAndGet();
                     perPartition.merge(r.partition(), 1L, Long::sum);
-                    done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    // The client id in the commit's metadata lets a watcher credit work it did not see assigned.
+                    done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1, clientId));
                 }
                 if (!done.isEmpty()) {
                     consumer.commitSync(done);

@@ -94,7 +94,7 @@ public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
         long started = System.currentTimeMillis();
         try {
             for (int i = 0; i < request.consumers(); i++) {
-                GroupConsumer c = new GroupConsumer(clientConfig, topic, group, group + "-c" + i,
+                GroupConsumer c = new GroupConsumer(clientConfig, topic, group, "consumer-" + i,
                         Duration.ofMillis(request.serviceTimeMs()), signal);
                 consumers.add(c);
                 liveConsumers.add(c);
@@ -124,7 +124,7 @@ public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
                 }
             }
             long elapsed = System.currentTimeMillis() - started;
-            return result(request, topic, group, sent, consumers, elapsed);
+            return result(request, sent, consumers, elapsed);
         } finally {
             consumers.forEach(GroupConsumer::close);
             for (Thread t : threads) {
@@ -163,7 +163,7 @@ public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
         }
     }
 
-    private static Map<String, Object> result(RunRequest request, String topic, String group, KeyedProducer.Sent sent,
+    private static Map<String, Object> result(RunRequest request, KeyedProducer.Sent sent,
                                               List<GroupConsumer> consumers, long elapsedMs) {
         List<Long> perPartition = new ArrayList<>();
         long max = 0;
@@ -200,8 +200,6 @@ public final class LiveRunLauncher implements RunLauncher, AutoCloseable {
         r.put("perConsumer", perConsumer);
         r.put("durationMs", elapsedMs);
         r.put("throughputPerSecond", elapsedMs == 0 ? null : Math.round(sent.records() * 1000.0 / elapsedMs));
-        r.put("topic", topic);
-        r.put("group", group);
         return r;
     }
 

@@ -182,6 +182,7 @@ public final class TopicWatcher implements AutoCloseable {
 
         Map<Integer, String> owners = new HashMap<>();
         Map<Integer, Long> committed = new HashMap<>();
+        Map<Integer, String> committedBy = new HashMap<>();
         String groupState = null;
         Set<String> present = new HashSet<>();
         if (group != null) {
@@ -194,7 +195,8 @@ public final class TopicWatcher implements AutoCloseable {
                             .map(TopicPartition::partition).sorted().toList();
                     Member member = members.computeIfAbsent(m.consumerId(), id -> new Member(id));
                     member.clientId = m.clientId();
-                    member.host = m.host();
+                    // The coordinator reports the address as InetAddress.toString(): "/127.0.0.1".
+                    member.host = m.host() != null && m.host().startsWith("/") ? m.host().substring(1) : m.host();
                     member.partitions = owned;
                     present.add(m.consumerId());
                     owned.forEach(p -> owners.put(p, m.consumerId()));
@@ -203,6 +205,7 @@ public final class TopicWatcher implements AutoCloseable {
             for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committedOffsets(committedF).entrySet()) {
                 if (e.getKey().topic().equals(topic) && e.getValue() != null) {
                     committed.put(e.getKey().partition(), e.getValue().offset());
+                    committedBy.put(e.getKey().partition(), e.getValue().metadata());
                 }
             }
         }
@@ -215,7 +218,7 @@ public final class TopicWatcher implements AutoCloseable {
             startOffsets[p] = starts.containsKey(tp) ? starts.get(tp).offset() : 0L;
             endOffsets[p] = ends.containsKey(tp) ? ends.get(tp).offset() : 0L;
         }
-        creditProcessed(partitionCount, startOffsets, committed, owners);
+        creditProcessed(partitionCount, startOffsets, committed, committedBy, owners);
         sampleKeys(now, partitionCount, startOffsets, endOffsets);
 
         Map<Integer, Long> endByPartition = new HashMap<>();
@@ -262,7 +265,9 @@ public final class TopicWatcher implements AutoCloseable {
             if (m.processed > 0) {
                 active++;
             }
-            double rate = seconds <= 0 ? 0 : (m.processed - oldest.processedByMember.getOrDefault(m.memberId, 0L)) / seconds;
+            // Work is measured while a member is in the group; one that left does nothing per second.
+            double rate = seconds <= 0 || !m.inGroup ? 0
+                    : (m.processed - oldest.processedByMember.getOrDefault(m.memberId, 0L)) / seconds;
             memberStats.add(new MemberStats(m.memberId, m.clientId, m.host, m.inGroup ? m.partitions : List.of(),
                     m.processed, Math.max(0, rate), m.inGroup ? lagByMember.get(m.memberId) : null, m.inGroup));
         }
@@ -278,10 +283,12 @@ public final class TopicWatcher implements AutoCloseable {
     /**
      * Credits each partition's committed-offset growth since the last poll to the member owning it. A partition first
      * seen with a commit is a baseline (work done before watching is nobody's); one first seen without a commit
-     * counts from the log start once the group commits there.
+     * counts from the log start once the group commits there. When no owner was ever seen (a member that joined,
+     * worked and left between two polls), the client id a {@link GroupConsumer} writes into the commit's metadata
+     * names who did the work.
      */
     private void creditProcessed(int partitionCount, long[] startOffsets, Map<Integer, Long> committed,
-                                 Map<Integer, String> owners) {
+                                 Map<Integer, String> committedBy, Map<Integer, String> owners) {
         for (int p = 0; p < partitionCount; p++) {
             Long now = committed.get(p);
             String owner = owners.containsKey(p) ? owners.get(p) : lastOwner.get(p);
@@ -303,10 +310,28 @@ public final class TopicWatcher implements AutoCloseable {
             }
             lastCommitted.put(p, now);
             processedTotal += delta;
-            if (delta > 0 && owner != null && members.containsKey(owner)) {
-                members.get(owner).processed += delta;
+            if (delta > 0) {
+                Member credited = owner != null ? members.get(owner) : memberByCommitMetadata(committedBy.get(p));
+                if (credited != null) {
+                    credited.processed += delta;
+                }
             }
         }
+    }
+
+    private Member memberByCommitMetadata(String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
+            return null;
+        }
+        for (Member m : members.values()) {
+            if (clientId.equals(m.clientId)) {
+                return m;
+            }
+        }
+        Member seenOnlyInCommits = new Member("(committed by " + clientId + ")");
+        seenOnlyInCommits.clientId = clientId;
+        members.put(seenOnlyInCommits.memberId, seenOnlyInCommits);
+        return seenOnlyInCommits;
     }
 
     /** Reads back the newest record's key of partitions that grew, at most once a second. */

@@ -139,6 +139,33 @@ class TopicWatcherTest {
     }
 
     @Test
+    @DisplayName("work committed by a member the watcher never saw is credited to the client id in the commit metadata")
+    void creditByCommitMetadata(KafkaBackend kafka) throws Exception {
+        String topic = "watch-meta-" + UUID.randomUUID();
+        String group = topic + "-group";
+        try (Admin admin = Admin.create(kafka.clientConfig());
+             TopicWatcher watcher = new TopicWatcher(kafka.clientConfig(), topic, group, Duration.ofSeconds(5))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(2), Optional.empty()))).all().get();
+            sendTo(kafka, topic, Map.of(0, 8, 1, 4));
+            assertThat(watcher.poll().partitions()).extracting(PartitionStats::committedOffset).containsOnlyNulls();
+
+            admin.alterConsumerGroupOffsets(group, Map.of(
+                    new TopicPartition(topic, 0), new OffsetAndMetadata(8, "quick-consumer"),
+                    new TopicPartition(topic, 1), new OffsetAndMetadata(4, ""))).all().get();
+            TopicSnapshot s = watcher.poll();
+
+            assertThat(s.members()).singleElement().satisfies(m -> {
+                assertThat(m.clientId()).isEqualTo("quick-consumer");
+                assertThat(m.processed()).isEqualTo(8);
+                assertThat(m.inGroup()).isFalse();
+            });
+            // Without metadata the work still counts for the group, just for nobody in particular.
+            assertThat(s.skew().processed()).isEqualTo(12);
+            assertThat(s.skew().activeConsumers()).isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("a topic that does not exist yet is reported, not thrown")
     void missingTopic(KafkaBackend kafka) {
         String topic = "watch-missing-" + UUID.randomUUID();
