@@ -61,6 +61,9 @@ public final class ConsumeCommand implements Callable<Integer> {
             if (kafka.partitions(topic).isEmpty()) {
                 err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
             }
+        } catch (IllegalArgumentException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 2;
         } catch (IllegalStateException e) {
             err.println(spec.name() + ": " + e.getMessage());
             return 1;
@@ -104,15 +107,18 @@ public final class ConsumeCommand implements Callable<Integer> {
             }
         }, "hotkey-consumer-" + id);
         worker.start();
-        DashboardCommand.awaitShutdown(ended);
+        boolean interrupted = DashboardCommand.awaitShutdown(ended);
         consumer.close();
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         out.println(id + ": stopped after " + consumer.processed() + " records");
         out.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (consumer.failure() != null) {
             err.println(spec.name() + ": " + id + ": " + consumer.failure().getMessage());
             return 1;

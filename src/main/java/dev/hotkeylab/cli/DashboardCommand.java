@@ -71,6 +71,7 @@ public final class DashboardCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
+        boolean interrupted;
         try (LiveRunLauncher launcher = new LiveRunLauncher(clientConfig);
              DashboardServer server = DashboardServer.start(options, readOnly ? null : launcher)) {
             try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
@@ -82,12 +83,12 @@ public final class DashboardCommand implements Callable<Integer> {
                 err.println(spec.name() + ": " + e.getMessage());
                 return 1;
             }
+            // (a bad address is an IllegalArgumentException: exit 2 below)
             server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
             out.println("dashboard: " + server.url() + " watching topic " + topic
                     + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
             out.flush();
-            awaitShutdown(new CountDownLatch(1));
-            return 0;
+            interrupted = awaitShutdown(new CountDownLatch(1));
         } catch (PortInUseException e) {
             err.println(spec.name() + ": " + e.getMessage() + "; choose another with --port");
             return 2;
@@ -95,13 +96,18 @@ public final class DashboardCommand implements Callable<Integer> {
             err.println(spec.name() + ": " + e.getMessage());
             return 2;
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     /**
      * Blocks until Ctrl-C, an interrupt or {@code stop} counting down, then returns so the caller closes what it owns
-     * (the shutdown hook waits for that).
+     * (the shutdown hook waits for that). Returns whether the thread was interrupted; the caller restores the flag
+     * after closing, so closing is not cut short by it.
      */
-    static void awaitShutdown(CountDownLatch stop) {
+    static boolean awaitShutdown(CountDownLatch stop) {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -112,10 +118,11 @@ public final class DashboardCommand implements Callable<Integer> {
             }
         }, "hotkey-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             stop.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -123,5 +130,6 @@ public final class DashboardCommand implements Callable<Integer> {
                 // The hook is running: it waits for this thread to finish closing.
             }
         }
+        return interrupted;
     }
 }

@@ -32,7 +32,13 @@ final class KafkaChecks implements AutoCloseable {
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hotkey-lab-cli");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        this.admin = Admin.create(config);
+        try {
+            this.admin = Admin.create(config);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // e.g. "No resolvable bootstrap urls given in bootstrap.servers": the address itself is wrong.
+            throw new IllegalArgumentException("bad bootstrap address '" + bootstrap + "': "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
     }
 
     static Map<String, Object> clientConfig(String bootstrap) {
@@ -41,7 +47,7 @@ final class KafkaChecks implements AutoCloseable {
         return config;
     }
 
-    /** @throws IllegalStateException "cannot reach Kafka at B within N s" */
+    /** @throws IllegalStateException "cannot reach Kafka at B within N s" (any address that parses but does not answer) */
     void requireReachable() {
         try {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

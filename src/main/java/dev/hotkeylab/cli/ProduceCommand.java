@@ -92,6 +92,9 @@ public final class ProduceCommand implements Callable<Integer> {
                 topicPartitions = partitions;
                 out.println("created topic " + topic + " with " + partitions + " partitions");
             }
+        } catch (IllegalArgumentException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 2;
         } catch (IllegalStateException e) {
             err.println(spec.name() + ": " + e.getMessage());
             return 1;
