@@ -47,7 +47,7 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
 
     private static final String CHART_JS_PROPERTIES = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
     /** Defence in depth behind textContent-only rendering: no inline script, nothing loaded from elsewhere. */
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final String ERROR_WRITTEN = "hotkey.error-written";

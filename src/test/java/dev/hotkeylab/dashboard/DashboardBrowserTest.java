@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -40,6 +42,9 @@ class DashboardBrowserTest {
     static final String KEY = "SUPER_STAR_CONCERT_2026";
     static final String HTML_KEY = "<img src=x onerror=alert(1)>";
 
+    @TempDir
+    Path reports;
+
     @Test
     @DisplayName("1000 fixed-key records pile onto one partition, the salted run keeps three consumers busy, keys stay text")
     void liveSideBySide(KafkaBackend kafka) throws Exception {
@@ -48,7 +53,7 @@ class DashboardBrowserTest {
         int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
 
         try (LiveRunLauncher launcher = new LiveRunLauncher(kafka.clientConfig());
-             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0), launcher);
+             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
             ChromeDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
@@ -103,6 +108,18 @@ class DashboardBrowserTest {
                     .getText()).isEqualTo("3");
             List<WebElement> jsonLinks = driver.findElements(By.cssSelector("#history-table a[href^='/api/runs/']"));
             assertThat(jsonLinks).hasSize(3);
+
+            // What the runner publishes for an inventory store and a written report shows up too.
+            server.inventoryUpdated(fixed, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
+            server.inventoryUpdated(spread, Map.of("capacity", 100, "sold", 100, "oversold", 0, "duplicatesRefused", 9));
+            Path report = Files.createDirectories(reports.resolve(fixed)).resolve("report.md");
+            Files.writeString(report, "# " + fixed + "\n");
+            server.reportWritten(fixed, report);
+            By oversold = By.cssSelector("#inventory-table tr[data-run-id='" + fixed + "'] td[data-field='oversold']");
+            wait.withMessage("the inventory table").until(ExpectedConditions.textToBe(oversold, "3"));
+            assertThat(driver.findElement(oversold).getAttribute("class")).contains("bad");
+            By reportLink = By.cssSelector("#history-table tr[data-run-id='" + fixed + "'] a[href='/reports/" + fixed + "/report.md']");
+            wait.withMessage("a report link for " + fixed).until(ExpectedConditions.presenceOfElementLocated(reportLink));
 
             assertThat(severeBrowserLogs(driver)).as("console errors (script errors, CSP violations)").isEmpty();
             saveScreenshot(driver);
