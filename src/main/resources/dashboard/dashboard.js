@@ -218,7 +218,8 @@ function renderCards(runs) {
 // ---------------------------------------------------------------- tables
 
 const PREFERRED = ['strategy', 'key', 'partitions', 'messages', 'consumers', 'serviceTimeMs', 'activeConsumers',
-  'idlePartitions', 'maxOverMean', 'perPartition', 'perConsumer', 'throughputPerSecond', 'durationMs', 'seed'];
+  'idlePartitions', 'maxOverMean', 'perPartition', 'perConsumer', 'throughputPerSecond', 'durationMs', 'seed',
+  'capacity', 'sold', 'oversold', 'duplicatesRefused'];
 
 function columnsOf(maps) {
   const seen = new Set();
