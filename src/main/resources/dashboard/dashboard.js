@@ -49,7 +49,7 @@ function fmtTime(ms) {
 function fmtValue(v) {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
-  if (Array.isArray(v)) return v.map(fmtValue).join(' / ');
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map(fmtValue).join(' / ');
   if (typeof v === 'object') {
     const values = Object.values(v);
     // A map of numbers (e.g. records per consumer) reads best as its values; the names go in the tooltip.
@@ -230,6 +230,8 @@ function columnsOf(maps) {
 }
 
 function judge(col, value, row) {
+  // ExperimentResult lists the idle partitions ([0, 1]); a count works too.
+  if (col === 'idlePartitions' && Array.isArray(value)) return value.length > 0 ? 'bad' : 'good';
   if (typeof value !== 'number') return '';
   if (col === 'idlePartitions' || col === 'oversold' || col === 'oversoldTickets') return value > 0 ? 'bad' : 'good';
   if (col === 'maxOverMean') return value >= 1.5 ? 'bad' : 'good';
