@@ -36,7 +36,8 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException
+                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException) {
                 err.println(commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;
