@@ -114,7 +114,7 @@ public final class GroupConsumer implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             assignment = Set.of();
             onProgress.run();
         }

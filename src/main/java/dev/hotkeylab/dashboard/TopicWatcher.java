@@ -410,7 +410,7 @@ public final class TopicWatcher implements AutoCloseable {
     @Override
     public void close() {
         if (keyReader != null) {
-            keyReader.close(Duration.ofSeconds(2));
+            keyReader.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
         }
         admin.close(Duration.ofSeconds(2));
     }
