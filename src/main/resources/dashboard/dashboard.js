@@ -34,6 +34,15 @@ function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
+// Rebuilds a part of the page only when its data changed, so finished runs stay still (a person can select text).
+const rendered = new WeakMap();
+function changed(node, data) {
+  const signature = JSON.stringify(data);
+  if (rendered.get(node) === signature) return false;
+  rendered.set(node, signature);
+  return true;
+}
+
 function fmtInt(n) {
   return n === undefined || n === null ? '–' : Math.round(n).toLocaleString('en-US');
 }
@@ -156,7 +165,27 @@ function updateCard(card, run) {
 
   const hotThreshold = sk.meanRecords * 1.5;
   const live = run.status === 'RUNNING' || run.status === 'WATCHING';
-  const rate = n => (live ? fmtRate(n) : '–');
+  renderPartitions(card, snap, hotThreshold, live);
+  renderMembers(card, snap, live);
+  if (card.chart && changed(card.chart.canvas, snap.partitions.map(x => [x.records, x.committedOffset, x.idle]))) {
+    const ds = card.chart.data;
+    ds.labels = snap.partitions.map(x => 'p' + x.partition + (x.idle ? ' (idle)' : ''));
+    ds.datasets[0].data = snap.partitions.map(x => x.records);
+    ds.datasets[0].backgroundColor = snap.partitions.map(x =>
+      x.idle ? COLORS.idle : (sk.partitions > 1 && x.records >= hotThreshold ? COLORS.hot : COLORS.ok));
+    ds.datasets[1].data = snap.partitions.map(x => x.committedOffset === null ? 0 : Math.max(0, x.committedOffset - x.startOffset));
+    card.chart.update();
+  }
+}
+
+// Rates mean something while a run is live; a finished run shows its totals.
+function rateText(n, live) {
+  return live ? fmtRate(n) : '–';
+}
+
+function renderPartitions(card, snap, hotThreshold, live) {
+  if (!changed(card.partBody, [snap.partitions, hotThreshold, live])) return;
+  const sk = snap.skew;
   clear(card.partBody);
   for (const part of snap.partitions) {
     const hot = sk.partitions > 1 && part.records > 0 && part.records >= hotThreshold;
@@ -165,12 +194,16 @@ function updateCard(card, run) {
     card.partBody.appendChild(el('tr', { 'data-partition': part.partition, class: part.idle ? 'idle' : hot ? 'hot' : '' },
       partCell,
       el('td', { class: 'num records', 'data-field': 'records', text: fmtInt(part.records) }),
-      el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: rate(part.recordsPerSecond) }),
+      el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: rateText(part.recordsPerSecond, live) }),
       el('td', { class: 'num', 'data-field': 'committedOffset', text: fmtInt(part.committedOffset) }),
       el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) }),
       el('td', { 'data-field': 'owner', text: part.ownerClientId || '–' }),
       el('td', { class: 'key mono', 'data-field': 'latestKey', text: part.latestKey === null ? '–' : part.latestKey })));
   }
+}
+
+function renderMembers(card, snap, live) {
+  if (!changed(card.memberBody, [snap.members, live])) return;
   clear(card.memberBody);
   for (const m of snap.members) {
     card.memberBody.appendChild(el('tr', { class: m.inGroup ? '' : 'left', 'data-member': m.memberId },
@@ -178,17 +211,8 @@ function updateCard(card, run) {
       el('td', { 'data-field': 'host', text: m.host || '–' }),
       el('td', { 'data-field': 'partitions', text: m.partitions.length ? m.partitions.map(x => 'p' + x).join(', ') : (m.inGroup ? 'none (idle)' : '–') }),
       el('td', { class: 'num', 'data-field': 'processed', text: fmtInt(m.processed) }),
-      el('td', { class: 'num', 'data-field': 'processedPerSecond', text: rate(m.processedPerSecond) }),
+      el('td', { class: 'num', 'data-field': 'processedPerSecond', text: rateText(m.processedPerSecond, live) }),
       el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(m.lag) })));
-  }
-  if (card.chart) {
-    const ds = card.chart.data;
-    ds.labels = snap.partitions.map(x => 'p' + x.partition + (x.idle ? ' (idle)' : ''));
-    ds.datasets[0].data = snap.partitions.map(x => x.records);
-    ds.datasets[0].backgroundColor = snap.partitions.map(x =>
-      x.idle ? COLORS.idle : (sk.partitions > 1 && x.records >= hotThreshold ? COLORS.hot : COLORS.ok));
-    ds.datasets[1].data = snap.partitions.map(x => x.committedOffset === null ? 0 : Math.max(0, x.committedOffset - x.startOffset));
-    card.chart.update();
   }
 }
 
@@ -241,6 +265,7 @@ function judge(col, value, row) {
 }
 
 function renderKeyedTable(table, rows, valueOf) {
+  if (!changed(table, rows)) return;
   const maps = rows.map(valueOf);
   const cols = columnsOf(maps);
   const thead = table.tHead;
@@ -269,6 +294,7 @@ function renderInventory(inventory) {
 function renderHistory(runs) {
   document.getElementById('no-history').hidden = runs.length > 0;
   const tbody = document.querySelector('#history-table tbody');
+  if (!changed(tbody, runs.map(r => [r.id, r.label, r.status, r.startedAtMillis, r.finishedAtMillis, r.topic, r.href, r.reportHref]))) return;
   clear(tbody);
   for (const run of runs.slice().reverse()) {
     const links = el('td', null, el('a', { href: run.href, text: 'json' }));

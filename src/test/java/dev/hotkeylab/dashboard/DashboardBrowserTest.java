@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +28,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,34 +67,33 @@ class DashboardBrowserTest {
             String html = startRun(driver, wait, "FIXED_KEY", HTML_KEY, 10, 1, 0);
 
             // Bad: the whole concert on the key's partition, the other two marked idle, one consumer of three working.
-            wait.withMessage("the fixed-key card to show 1,000 records on partition " + hot).until(
-                    ExpectedConditions.textToBe(cell(fixed, hot, "records"), "1,000"));
+            wait.withMessage("the fixed-key card to show 1,000 records on partition " + hot)
+                    .until(d -> "1,000".equals(textOf(d, cell(fixed, hot, "records"))));
             for (int p = 0; p < 3; p++) {
                 if (p != hot) {
-                    assertThat(driver.findElement(cell(fixed, p, "records")).getText()).isEqualTo("0");
-                    assertThat(driver.findElement(row(fixed, p)).getAttribute("class")).contains("idle");
-                    assertThat(driver.findElement(row(fixed, p)).getText()).contains("idle");
+                    assertThat(textOf(driver, cell(fixed, p, "records"))).isEqualTo("0");
+                    assertThat(classOf(driver, row(fixed, p))).contains("idle");
+                    assertThat(textOf(driver, row(fixed, p))).contains("idle");
                 }
             }
-            assertThat(driver.findElement(cell(fixed, hot, "latestKey")).getText()).isEqualTo(KEY);
+            assertThat(textOf(driver, cell(fixed, hot, "latestKey"))).isEqualTo(KEY);
 
             // Good: three consumers with work.
-            wait.withMessage("the salted card to show three active consumers").until(
-                    ExpectedConditions.textToBe(stat(spread, "activeConsumers"), "3"));
-            assertThat(driver.findElement(stat(spread, "idlePartitions")).getText()).isEqualTo("0");
+            wait.withMessage("the salted card to show three active consumers")
+                    .until(d -> "3".equals(textOf(d, stat(spread, "activeConsumers"))));
+            assertThat(textOf(driver, stat(spread, "idlePartitions"))).isEqualTo("0");
 
             wait.withMessage("the fixed-key run to finish with one active consumer and 1,000 processed").until(d ->
-                    text(d, stat(fixed, "processed")).equals("1,000") && text(d, stat(fixed, "activeConsumers")).equals("1"));
-            assertThat(driver.findElement(stat(fixed, "idlePartitions")).getText()).isEqualTo("2");
-            assertThat(driver.findElement(stat(fixed, "maxOverMean")).getText()).isEqualTo("3.00");
+                    "1,000".equals(textOf(d, stat(fixed, "processed"))) && "1".equals(textOf(d, stat(fixed, "activeConsumers"))));
+            assertThat(textOf(driver, stat(fixed, "idlePartitions"))).isEqualTo("2");
+            assertThat(textOf(driver, stat(fixed, "maxOverMean"))).isEqualTo("3.00");
 
             // The key that is HTML renders as the literal string, and no element was made from it.
-            wait.withMessage("the HTML key read back from partition " + htmlKeyPartition).until(
-                    ExpectedConditions.textToBe(cell(html, htmlKeyPartition, "latestKey"), HTML_KEY));
-            assertThat(driver.findElement(By.cssSelector("article[data-run-id='" + html + "'] code[data-field='key']"))
-                    .getText()).isEqualTo(HTML_KEY);
-            wait.withMessage("the HTML-key run's single consumer credited with its 10 records").until(
-                    ExpectedConditions.textToBe(stat(html, "activeConsumers"), "1"));
+            wait.withMessage("the HTML key read back from partition " + htmlKeyPartition)
+                    .until(d -> HTML_KEY.equals(textOf(d, cell(html, htmlKeyPartition, "latestKey"))));
+            assertThat(textOf(driver, "article[data-run-id='" + html + "'] code[data-field='key']")).isEqualTo(HTML_KEY);
+            wait.withMessage("the HTML-key run's single consumer credited with its 10 records")
+                    .until(d -> "1".equals(textOf(d, stat(html, "activeConsumers"))));
             assertThat(driver.findElements(By.tagName("img"))).isEmpty();
             assertThat((Long) driver.executeScript("return document.querySelectorAll('img, [onerror]').length")).isZero();
             assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -101,13 +101,12 @@ class DashboardBrowserTest {
             // The comparison table and the runs list fill in as the runs finish.
             wait.withMessage("three rows in the comparison table").until(
                     d -> d.findElements(By.cssSelector("#results-table tbody tr")).size() == 3);
-            assertThat(driver.findElement(By.cssSelector("#results-table tr[data-run-id='" + fixed + "'] td[data-field='perPartition']"))
-                    .getText()).isEqualTo(String.join(" / ", java.util.stream.IntStream.range(0, 3)
-                            .mapToObj(p -> p == hot ? "1,000" : "0").toList()));
-            assertThat(driver.findElement(By.cssSelector("#results-table tr[data-run-id='" + spread + "'] td[data-field='activeConsumers']"))
-                    .getText()).isEqualTo("3");
-            List<WebElement> jsonLinks = driver.findElements(By.cssSelector("#history-table a[href^='/api/runs/']"));
-            assertThat(jsonLinks).hasSize(3);
+            assertThat(textOf(driver, "#results-table tr[data-run-id='" + fixed + "'] td[data-field='perPartition']"))
+                    .isEqualTo(String.join(" / ", IntStream.range(0, 3).mapToObj(p -> p == hot ? "1,000" : "0").toList()));
+            assertThat(textOf(driver, "#results-table tr[data-run-id='" + spread + "'] td[data-field='activeConsumers']"))
+                    .isEqualTo("3");
+            wait.withMessage("three JSON links in the runs list").until(
+                    d -> d.findElements(By.cssSelector("#history-table a[href^='/api/runs/']")).size() == 3);
 
             // What the runner publishes for an inventory store and a written report shows up too.
             server.inventoryUpdated(fixed, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
@@ -115,11 +114,11 @@ class DashboardBrowserTest {
             Path report = Files.createDirectories(reports.resolve(fixed)).resolve("report.md");
             Files.writeString(report, "# " + fixed + "\n");
             server.reportWritten(fixed, report);
-            By oversold = By.cssSelector("#inventory-table tr[data-run-id='" + fixed + "'] td[data-field='oversold']");
-            wait.withMessage("the inventory table").until(ExpectedConditions.textToBe(oversold, "3"));
-            assertThat(driver.findElement(oversold).getAttribute("class")).contains("bad");
-            By reportLink = By.cssSelector("#history-table tr[data-run-id='" + fixed + "'] a[href='/reports/" + fixed + "/report.md']");
-            wait.withMessage("a report link for " + fixed).until(ExpectedConditions.presenceOfElementLocated(reportLink));
+            String oversold = "#inventory-table tr[data-run-id='" + fixed + "'] td[data-field='oversold']";
+            wait.withMessage("the inventory table").until(d -> "3".equals(textOf(d, oversold)));
+            assertThat(classOf(driver, oversold)).contains("bad");
+            String reportLink = "#history-table tr[data-run-id='" + fixed + "'] a[href='/reports/" + fixed + "/report.md']";
+            wait.withMessage("a report link for " + fixed).until(d -> textOf(d, reportLink) != null);
 
             assertThat(severeBrowserLogs(driver)).as("console errors (script errors, CSP violations)").isEmpty();
             saveScreenshot(driver);
@@ -143,7 +142,7 @@ class DashboardBrowserTest {
         Matcher m = Pattern.compile("started (run-\\d+)").matcher(driver.findElement(By.id("form-message")).getText());
         assertThat(m.matches()).isTrue();
         String id = m.group(1);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article[data-run-id='" + id + "']")));
+        wait.withMessage("a card for " + id).until(d -> textOf(d, "article[data-run-id='" + id + "']") != null);
         return id;
     }
 
@@ -158,16 +157,30 @@ class DashboardBrowserTest {
         return found.isEmpty() ? "" : found.get(0).getText();
     }
 
-    private static By row(String runId, int partition) {
-        return By.cssSelector("article[data-run-id='" + runId + "'] tr[data-partition='" + partition + "']");
+    /**
+     * The text of the first element matching {@code css}, or null: read in one script call, because the page
+     * replaces live table rows as new figures arrive and a found element may be gone a moment later.
+     */
+    private static String textOf(WebDriver d, String css) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
     }
 
-    private static By cell(String runId, int partition, String field) {
-        return By.cssSelector("article[data-run-id='" + runId + "'] tr[data-partition='" + partition + "'] td[data-field='" + field + "']");
+    private static String classOf(WebDriver d, String css) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.className : null;", css);
     }
 
-    private static By stat(String runId, String field) {
-        return By.cssSelector("article[data-run-id='" + runId + "'] .stat span[data-field='" + field + "']");
+    private static String row(String runId, int partition) {
+        return "article[data-run-id='" + runId + "'] tr[data-partition='" + partition + "']";
+    }
+
+    private static String cell(String runId, int partition, String field) {
+        return row(runId, partition) + " td[data-field='" + field + "']";
+    }
+
+    private static String stat(String runId, String field) {
+        return "article[data-run-id='" + runId + "'] .stat span[data-field='" + field + "']";
     }
 
     private static List<String> severeBrowserLogs(ChromeDriver driver) {
