@@ -16,7 +16,10 @@ public enum Strategy {
 
     /** One searched suffix per partition, round robin: an exact spread for any key and partition count. */
     PARTITION_AWARE_SALT("concert id + searched suffix per partition, round robin",
-            ctx -> new PartitionAwareSalt(ctx.partitions()));
+            ctx -> new PartitionAwareSalt(ctx.partitions())),
+
+    /** The partition-aware suffix picked by the user id: the concert spreads, each user's order is kept. */
+    ENTITY_SALT("concert id + partition-aware suffix chosen by user id", ctx -> new EntitySalt(ctx.partitions()));
 
     private final String description;
     private final Function<StrategyContext, KeyStrategy> factory;

@@ -1,0 +1,51 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.broker.EmbeddedKafka;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./hotkey-lab broker}: an embedded KRaft broker on its own, for any Kafka client (KafkaJS, kcat, the seed's
+ * scripts) until Ctrl-C. Prints {@code bootstrap: localhost:PORT} as its first line on stdout.
+ */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = "Start an embedded Kafka broker and print its bootstrap address until Ctrl-C.")
+final class BrokerCommand implements Callable<Integer> {
+
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = "Brokers in the cluster (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "3",
+            description = "Partitions of topics that clients create by producing to them (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (brokers < 1 || brokers > 9) {
+            throw new IllegalArgumentException("brokers must be in [1, 9] but got " + brokers);
+        }
+        if (partitions < 1 || partitions > 10_000) {
+            throw new IllegalArgumentException("partitions must be in [1, 10000] but got " + partitions);
+        }
+        // Unlike the experiments, this broker serves other people's scripts (the seed's KafkaJS producer and
+        // consumer), which expect a topic to appear when they first use it: auto.create.topics.enable (default
+        // true) back on, num.partitions (default 1) set to the experiments' 3.
+        EmbeddedKafka kafka = EmbeddedKafka.start(brokers, java.util.Map.of("auto.create.topics.enable", "true",
+                "num.partitions", String.valueOf(partitions)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            stopped.countDown();
+        }, "broker-shutdown"));
+        System.out.println("bootstrap: " + kafka.bootstrapServers());
+        System.out.println("Embedded Kafka " + kafka.kafkaVersion() + " with " + brokers + " broker"
+                + (brokers == 1 ? "" : "s") + " is running; topics are created on first use with " + partitions
+                + " partitions. Ctrl-C stops it.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.hotkeylab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./hotkey-lab}: the experiments, the report and the dashboard from the command line. Bad input is one line
+ * naming the bad value and what is allowed, and exit code 2; a run that fails on the broker exits 1.
+ */
+@Command(name = "hotkey-lab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "What a hot Kafka key does to partitions and consumers, and which key strategies fix it.",
+        subcommands = {RunCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof IllegalArgumentException) {
+                err.println(commandLine.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println(commandLine.getCommandName() + " failed: " + e.getMessage());
+            err.flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"hotkey-lab " + (v == null ? "(development build)" : v) + ", Kafka client "
+                    + org.apache.kafka.common.utils.AppInfoParser.getVersion()};
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.ExperimentListener;
+import dev.hotkeylab.experiment.ExperimentResult;
+import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.report.ComparisonTable;
+import dev.hotkeylab.report.ReportWriter;
+import dev.hotkeylab.report.RunReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./hotkey-lab run}: runs each strategy on the chosen backend, prints the seed's comparison table with measured
+ * numbers and writes the report folder.
+ *
+ * <pre>
+ * ./hotkey-lab run --no-serve
+ * Kafka backend: embedded Kafka 4.3.1 (1 broker) at localhost:41234 (no bootstrap address configured and Docker is not available)
+ * ...                      FIXED_KEY     RANDOM_SALT     PARTITION_AWARE_SALT
+ * records per partition    0 / 0 / 1000  0 / 338 / 662   333 / 334 / 333
+ * </pre>
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the hot-key experiment for each strategy, print the comparison and write the report.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
+            description = "The hot concert id (default: ${DEFAULT-VALUE}).")
+    String key;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "3", description = "Partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000", description = "Ticket requests per strategy (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--consumers", paramLabel = "C", defaultValue = "3", description = "Consumers in the group (default: ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",",
+            description = "Strategies to compare (default: all: ${COMPLETION-CANDIDATES}).")
+    List<String> strategies;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for salts and users (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--service-time", paramLabel = "MS", defaultValue = "5",
+            description = "What handling one request costs a consumer, in ms (default: ${DEFAULT-VALUE}).")
+    double serviceTime;
+
+    @Option(names = "--users", defaultValue = "100", description = "Distinct users sending requests (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--salt-buckets", paramLabel = "B", description = "B for RANDOM_SALT (default: the partition count).")
+    Integer saltBuckets;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
+            description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--no-serve", description = "Exit when the report is written instead of serving the dashboard.")
+    boolean noServe;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        List<ExperimentConfig> configs = configs();
+        ReportWriter.checkWritable(this.out);
+        var choice = backendOptions.choice();
+        List<ExperimentResult> results = new ArrayList<>();
+        String backendName;
+        String kafkaVersion;
+        try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
+            backendName = backend.kind().label();
+            kafkaVersion = backend.kafkaVersion();
+            ExperimentRunner runner = new ExperimentRunner(backend);
+            for (ExperimentConfig config : configs) {
+                out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
+                        config.messages(), config.partitions(), config.consumers());
+                ExperimentResult r = runner.run(config, new ProgressLine(System.err));
+                out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
+                        r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
+                results.add(r);
+            }
+        }
+        RunReport report = new RunReport(backendName, kafkaVersion, seed,
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
+                RunReport.thisMachine(), results, Map.of());
+        Path written = new ReportWriter().write(report, this.out);
+        out.println();
+        out.print(new ComparisonTable(results).toText());
+        out.println();
+        out.println("Report: " + written.resolve("report.md") + " and " + written.resolve("results.json"));
+        if (!noServe) {
+            out.println("(The live dashboard is not part of this build yet; the report above is complete.)");
+        }
+        return 0;
+    }
+
+    List<ExperimentConfig> configs() {
+        List<Strategy> chosen = strategies == null || strategies.isEmpty()
+                ? Arrays.asList(Strategy.values())
+                : strategies.stream().map(Strategy::parse).distinct().toList();
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeout must be >= 1 s but got " + timeoutSeconds);
+        }
+        List<ExperimentConfig> configs = new ArrayList<>();
+        for (Strategy s : chosen) {
+            configs.add(ExperimentConfig.builder().key(key).partitions(partitions).messages(messages)
+                    .consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(seed).users(users)
+                    .serviceTimeMillis(serviceTime).timeout(Duration.ofSeconds(timeoutSeconds)).build());
+        }
+        return configs;
+    }
+
+    private String reproduceCommand() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("--key", key);
+        args.put("--partitions", partitions);
+        args.put("--messages", messages);
+        args.put("--consumers", consumers);
+        args.put("--seed", seed);
+        args.put("--service-time", serviceTime);
+        StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
+        args.forEach((k, v) -> cmd.append(' ').append(k).append(' ').append(v));
+        if (strategies != null && !strategies.isEmpty()) {
+            cmd.append(" --strategies ").append(String.join(",", strategies));
+        }
+        return cmd.toString();
+    }
+
+    /** One updating progress line on a terminal; nothing when output goes to a file or CI log. */
+    static final class ProgressLine implements ExperimentListener {
+        private final PrintStream err;
+        private final boolean terminal = System.console() != null;
+
+        ProgressLine(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(ExperimentConfig config, long produced, long processed) {
+            if (terminal) {
+                err.printf("\r  %s: produced %d, processed %d of %d ", config.strategy(), produced, processed,
+                        config.messages());
+                if (processed >= config.messages()) {
+                    err.print("\r" + " ".repeat(70) + "\r");
+                }
+                err.flush();
+            }
+        }
+    }
+}

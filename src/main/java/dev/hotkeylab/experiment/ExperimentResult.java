@@ -1,0 +1,66 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.metrics.LatencyStats;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured. Per-partition counts come three ways and must agree: from the producer's
+ * {@code RecordMetadata}, from the broker's log end offsets (Admin API) and as predicted by Kafka's partitioner.
+ * Serialized as one entry of {@code results.json}'s {@code experiments}; field names are part of that format.
+ */
+public record ExperimentResult(
+        String strategy,
+        String strategyDescription,
+        String key,
+        int partitions,
+        int messages,
+        int consumers,
+        int saltBuckets,
+        long seed,
+        int users,
+        double serviceTimeMillis,
+        String topic,
+        String group,
+        List<Long> perPartition,
+        List<Long> brokerPerPartition,
+        List<Long> predictedPerPartition,
+        long predictionMismatches,
+        int distinctKeys,
+        Map<String, Integer> keyPartitions,
+        Map<String, ConsumerStats> perConsumer,
+        int activeConsumers,
+        List<Integer> idlePartitions,
+        double maxOverMean,
+        double coefficientOfVariation,
+        long drainMillis,
+        double throughputPerSecond,
+        LatencyStats latency,
+        long orderingViolationsPerConcert,
+        long orderingViolationsPerUser,
+        long processed,
+        long redelivered,
+        long settleMillis) {
+
+    /** Width of one bucket of the per-consumer timelines. */
+    public static final long TIMELINE_BUCKET_MILLIS = 250;
+
+    public ExperimentResult {
+        perPartition = List.copyOf(perPartition);
+        brokerPerPartition = List.copyOf(brokerPerPartition);
+        predictedPerPartition = List.copyOf(predictedPerPartition);
+        keyPartitions = Map.copyOf(keyPartitions);
+        perConsumer = Map.copyOf(perConsumer);
+        idlePartitions = List.copyOf(idlePartitions);
+    }
+
+    /** Consumers that processed nothing. */
+    public int idleConsumers() {
+        return consumers - activeConsumers;
+    }
+
+    /** Records on one partition, as the producer was told. */
+    public long onPartition(int partition) {
+        return perPartition.get(partition);
+    }
+}

@@ -1,0 +1,355 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.keys.KafkaPartitioning;
+import dev.hotkeylab.keys.KeyStrategy;
+import dev.hotkeylab.keys.StrategyContext;
+import dev.hotkeylab.metrics.LatencyStats;
+import dev.hotkeylab.metrics.Skew;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Runs one experiment on a real broker: a fresh topic, a consumer group of C threads whose assignment has settled
+ * before the first send (so the split is deterministic), N ticket requests keyed by the strategy, and the wait until
+ * every request was processed. Every run gets its own topic and group, so runs never see each other's records.
+ */
+public final class ExperimentRunner {
+
+    /** How long the group may take to settle its first assignment. */
+    static final long SETTLE_TIMEOUT_MILLIS = 30_000;
+
+    private final KafkaBackend backend;
+    private boolean deleteTopics = true;
+    private int maxPollRecords = 50;
+
+    public ExperimentRunner(KafkaBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Keep each run's topic after the run (e.g. to inspect it with other tools). Default: deleted. */
+    public ExperimentRunner keepTopics(boolean keep) {
+        this.deleteTopics = !keep;
+        return this;
+    }
+
+    /**
+     * {@code max.poll.records} for the group's consumers (client default 500). Smaller batches commit more often, so a
+     * consumer that dies redelivers less, and the live view of lag stays smooth.
+     */
+    public ExperimentRunner maxPollRecords(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + records);
+        }
+        this.maxPollRecords = records;
+        return this;
+    }
+
+    public ExperimentResult run(ExperimentConfig config) {
+        return run(config, ExperimentListener.NONE);
+    }
+
+    public ExperimentResult run(ExperimentConfig config, ExperimentListener listener) {
+        return run(config, listener, RequestHandler.serviceTime(config.serviceTimeMillis()));
+    }
+
+    /**
+     * Runs the experiment with a custom handler (e.g. an inventory reservation after the service time).
+     *
+     * @throws ExperimentException when the group does not settle, a consumer fails, or not every request is processed
+     *                             within the config's timeout
+     */
+    public ExperimentResult run(ExperimentConfig config, ExperimentListener listener, RequestHandler handler) {
+        String runId = config.strategy().name().toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "hotkey-" + runId;
+        String group = topic + "-group";
+        try (Admin admin = Admin.create(adminConfig())) {
+            createTopic(admin, topic, config.partitions());
+            try {
+                return runOnTopic(config, listener, handler, admin, topic, group);
+            } finally {
+                if (deleteTopics) {
+                    admin.deleteTopics(List.of(topic));
+                }
+            }
+        }
+    }
+
+    private ExperimentResult runOnTopic(ExperimentConfig config, ExperimentListener listener, RequestHandler handler,
+            Admin admin, String topic, String group) {
+        RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
+        List<GroupMember> members = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        try {
+            long settleStart = System.nanoTime();
+            for (int i = 0; i < config.consumers(); i++) {
+                String clientId = group + "-c" + i;
+                GroupMember member = new GroupMember(clientId, consumerConfig(group, clientId), topic, handler,
+                        accounting);
+                members.add(member);
+                Thread thread = new Thread(member, clientId);
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+            threads.forEach(Thread::start);
+            awaitSettled(config, members, accounting);
+            long settleMillis = (System.nanoTime() - settleStart) / 1_000_000;
+            Map<Integer, List<Integer>> settled = new TreeMap<>();
+            for (int i = 0; i < members.size(); i++) {
+                settled.put(i, List.copyOf(members.get(i).assignment()));
+            }
+            listener.started(config, topic, group);
+
+            Produced produced = produce(config, topic, accounting);
+            awaitProcessed(config, listener, accounting);
+            long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
+
+            members.forEach(GroupMember::stop);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            List<Long> brokerCounts = endOffsets(admin, topic, config.partitions());
+            ExperimentResult result = result(config, topic, group, members, settled, accounting, produced,
+                    brokerCounts, drainNanos, settleMillis);
+            listener.finished(result);
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
+        } finally {
+            members.forEach(GroupMember::stop);
+            for (Thread t : threads) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private void awaitSettled(ExperimentConfig config, List<GroupMember> members, RunAccounting accounting) {
+        int expectedActive = Math.min(config.consumers(), config.partitions());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS);
+        while (true) {
+            if (accounting.failure.get() != null) {
+                throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed while joining: "
+                        + accounting.failure.get().getMessage(), accounting.failure.get());
+            }
+            int owners = 0;
+            int owned = 0;
+            Set<Integer> union = new java.util.HashSet<>();
+            for (GroupMember m : members) {
+                Set<Integer> a = m.assignment();
+                if (!a.isEmpty()) {
+                    owners++;
+                }
+                owned += a.size();
+                union.addAll(a);
+            }
+            if (owners == expectedActive && owned == config.partitions() && union.size() == config.partitions()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ExperimentException("consumer group did not settle within " + SETTLE_TIMEOUT_MILLIS
+                        + " ms: " + owners + " of " + expectedActive + " consumers own " + union.size() + " of "
+                        + config.partitions() + " partitions");
+            }
+            // The assignment arrives on the consumer threads; checking every 10 ms costs nothing.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    private record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys) {
+    }
+
+    private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting)
+            throws InterruptedException {
+        KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
+                new Random(config.seed())));
+        // Users are drawn from their own seeded stream so that a strategy's use of randomness cannot change them.
+        Random users = new Random(config.seed() * 31 + 17);
+        long[] predicted = new long[config.partitions()];
+        Map<String, Integer> keyPartitions = new HashMap<>();
+        Map<String, Integer> shownKeys = new LinkedHashMap<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+            accounting.firstSendNanos = System.nanoTime();
+            for (int seq = 0; seq < config.messages(); seq++) {
+                String userId = "user-" + users.nextInt(config.users());
+                String key = strategy.keyFor(config.key(), userId, seq);
+                int expected = keyPartitions.computeIfAbsent(key,
+                        k -> KafkaPartitioning.partitionFor(k, config.partitions()));
+                if (shownKeys.size() < 64) {
+                    shownKeys.putIfAbsent(key, expected);
+                }
+                predicted[expected]++;
+                TicketRequest request = new TicketRequest(topic + "-" + seq, config.key(), userId, seq,
+                        System.currentTimeMillis());
+                accounting.sendNanos[seq] = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, key, request.toJson()), (metadata, error) -> {
+                    if (error != null) {
+                        accounting.failed("producer", error);
+                        return;
+                    }
+                    accounting.produced.incrementAndGet();
+                    accounting.producedPerPartition.incrementAndGet(metadata.partition());
+                    if (metadata.partition() != expected) {
+                        accounting.mismatches.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (accounting.failure.get() != null) {
+            throw new ExperimentException("producing to " + topic + " failed: " + accounting.failure.get().getMessage(),
+                    accounting.failure.get());
+        }
+        return new Produced(predicted, shownKeys, keyPartitions.size());
+    }
+
+    private void awaitProcessed(ExperimentConfig config, ExperimentListener listener, RunAccounting accounting)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        while (!accounting.awaitAllProcessed(250)) {
+            listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
+            if (System.nanoTime() > deadline) {
+                throw new ExperimentException("only " + accounting.distinctProcessed() + " of " + config.messages()
+                        + " requests were processed within " + config.timeout().toSeconds() + " s ("
+                        + config.strategy() + ", " + config.consumers() + " consumers, service time "
+                        + config.serviceTimeMillis() + " ms); raise --timeout or lower --messages");
+            }
+        }
+        if (accounting.failure.get() != null) {
+            throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed: "
+                    + accounting.failure.get().getMessage(), accounting.failure.get());
+        }
+        listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
+    }
+
+    private static List<Long> endOffsets(Admin admin, String topic, int partitions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = IntStream.range(0, partitions).boxed()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+        try {
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
+                    admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+            return IntStream.range(0, partitions)
+                    .mapToObj(p -> offsets.get(new TopicPartition(topic, p)).offset()).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ExperimentException("could not read the end offsets of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentResult result(ExperimentConfig config, String topic, String group,
+            List<GroupMember> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
+            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis) {
+        long[] perPartition = new long[config.partitions()];
+        for (int p = 0; p < perPartition.length; p++) {
+            perPartition[p] = accounting.producedPerPartition.get(p);
+        }
+        Skew skew = Skew.of(perPartition);
+        double drainSeconds = Math.max(drainNanos, 1) / 1e9;
+        int buckets = (int) members.stream().mapToLong(GroupMember::lastBucket).max().orElse(-1) + 1;
+        Histogram latency = LatencyStats.newHistogram();
+        Map<String, ConsumerStats> perConsumer = new TreeMap<>();
+        int active = 0;
+        for (int i = 0; i < members.size(); i++) {
+            GroupMember m = members.get(i);
+            latency.add(m.latencyMicros());
+            if (m.records() > 0) {
+                active++;
+            }
+            perConsumer.put(m.clientId(), new ConsumerStats(m.clientId(), settled.get(i), m.records(),
+                    m.records() / drainSeconds, m.timeline(buckets)));
+        }
+        return new ExperimentResult(
+                config.strategy().name(), config.strategy().description(), config.key(), config.partitions(),
+                config.messages(), config.consumers(), config.saltBuckets(), config.seed(), config.users(),
+                config.serviceTimeMillis(), topic, group,
+                boxed(perPartition), brokerCounts, boxed(produced.predictedPerPartition()),
+                accounting.mismatches.get(), produced.distinctKeys(), produced.keyPartitions(), perConsumer, active,
+                skew.idlePartitions(), skew.maxOverMean(), skew.coefficientOfVariation(),
+                drainNanos / 1_000_000, config.messages() / drainSeconds, LatencyStats.of(latency),
+                accounting.concertOrder.violations(), accounting.userOrder.violations(),
+                accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
+                settleMillis);
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private void createTopic(Admin admin, String topic, int partitions) {
+        short replication = (short) Math.min(3, backend.brokers());
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExperimentException("interrupted while creating " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ExperimentException("could not create topic " + topic + " with " + partitions
+                    + " partitions: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> config = backend.clientConfig();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = backend.clientConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // acks (default all) and enable.idempotence (default true) spelled out: nothing is reported sent that the
+        // cluster did not take, and retries do not reorder or duplicate a partition's records.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    private Map<String, Object> consumerConfig(String group, String clientId) {
+        Map<String, Object> config = backend.clientConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // auto.offset.reset (default latest): the group joins before the first send, but earliest makes sure no
+        // record produced during a rebalance is skipped.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // enable.auto.commit (default true): offsets are committed after processing, as a booking service would.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // max.poll.records (default 500): see maxPollRecords().
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        return config;
+    }
+}

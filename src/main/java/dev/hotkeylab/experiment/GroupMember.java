@@ -1,0 +1,136 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.metrics.LatencyStats;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for it,
+ * commit after the batch (at-least-once, as a booking service would).
+ */
+final class GroupMember implements Runnable {
+
+    private final String clientId;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final RequestHandler handler;
+    private final RunAccounting accounting;
+    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
+    private final AtomicLong records = new AtomicLong();
+    private final Map<Long, AtomicLong> timeline = new ConcurrentHashMap<>();
+    private final Histogram latencyMicros = LatencyStats.newHistogram();
+    private volatile boolean stopping;
+    private volatile boolean subscribed;
+
+    GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
+            RunAccounting accounting) {
+        this.clientId = clientId;
+        this.consumer = new KafkaConsumer<>(config);
+        this.topic = topic;
+        this.handler = handler;
+        this.accounting = accounting;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(tp -> assignment.remove(tp.partition()));
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    partitions.forEach(tp -> assignment.add(tp.partition()));
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    onPartitionsRevoked(partitions);
+                }
+            });
+            subscribed = true;
+            while (!stopping) {
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    TicketRequest request = TicketRequest.fromJson(record.value());
+                    handler.handle(request);
+                    long now = System.nanoTime();
+                    records.incrementAndGet();
+                    long elapsed = accounting.processed(request, record.partition(), now, latencyMicros);
+                    timeline.computeIfAbsent(elapsed / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
+                            .incrementAndGet();
+                }
+                if (!batch.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                accounting.failed(clientId, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!stopping) {
+                accounting.failed(clientId, e);
+            }
+        } catch (Exception e) {
+            accounting.failed(clientId, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    boolean subscribed() {
+        return subscribed;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    Set<Integer> assignment() {
+        return assignment;
+    }
+
+    long records() {
+        return records.get();
+    }
+
+    Histogram latencyMicros() {
+        return latencyMicros;
+    }
+
+    /** Records per bucket from bucket 0 to the last one this member saw. */
+    List<Long> timeline(int buckets) {
+        Long[] out = new Long[buckets];
+        for (int i = 0; i < buckets; i++) {
+            AtomicLong c = timeline.get((long) i);
+            out[i] = c == null ? 0L : c.get();
+        }
+        return List.of(out);
+    }
+
+    long lastBucket() {
+        return timeline.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hotkeylab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes the report folder ({@code results.json}, {@code report.md}, and whatever the other writers add) into a
+ * temporary sibling folder and moves it into place only when every file is written, so a failed run never leaves a
+ * half-written report behind.
+ */
+public final class ReportWriter {
+
+    /** One more file of the report, written into the temporary folder before it is moved into place. */
+    @FunctionalInterface
+    public interface Part {
+        void write(RunReport report, Path folder) throws IOException;
+    }
+
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final java.util.List<Part> parts = new java.util.ArrayList<>();
+
+    public ReportWriter() {
+        parts.add((report, folder) -> JSON.writeValue(folder.resolve("results.json").toFile(), report));
+        parts.add((report, folder) -> Files.writeString(folder.resolve("report.md"), MarkdownReport.render(report)));
+    }
+
+    /** Adds a part (charts, HTML) written after the JSON and Markdown. */
+    public ReportWriter with(Part part) {
+        parts.add(part);
+        return this;
+    }
+
+    /** Checks up front that {@code out} can be created or replaced, so a long run does not fail at its very end. */
+    public static void checkWritable(Path out) {
+        Path parent = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+            Path probe = Files.createTempDirectory(parent, ".hotkey-probe-");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("output folder '" + out + "' cannot be written: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("output folder '" + out + "' is a file; expected a folder");
+        }
+    }
+
+    /** Writes every part, then swaps the finished folder into {@code out}. */
+    public Path write(RunReport report, Path out) {
+        Path target = out.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-tmp-");
+            try {
+                for (Part part : parts) {
+                    part.write(report, tmp);
+                }
+                if (Files.exists(target)) {
+                    Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+                    Files.delete(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    deleteTree(old);
+                } else {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return target;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

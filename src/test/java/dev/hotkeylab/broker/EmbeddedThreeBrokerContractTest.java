@@ -1,0 +1,16 @@
+package dev.hotkeylab.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotkeylab.junit.KafkaTest;
+import org.junit.jupiter.api.Test;
+
+@KafkaTest(backend = "embedded", brokers = 3)
+class EmbeddedThreeBrokerContractTest extends AbstractKafkaContractTest {
+
+    @Test
+    void isThreeEmbeddedBrokers(EmbeddedKafka kafka) {
+        assertThat(kafka.brokers()).isEqualTo(3);
+        assertThat(kafka.cluster().brokers()).hasSize(3);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.hotkeylab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input: one line naming the bad value and what is allowed, exit code 2, and no report written. */
+class RunCommandBadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 10000] but got 0"),
+                Arguments.of(new String[] {"--messages", "0"}, "messages must be in [1, 100000000] but got 0"),
+                Arguments.of(new String[] {"--consumers", "-1"}, "consumers must be in [1, 256] but got -1"),
+                Arguments.of(new String[] {"--key", ""}, "key must be a non-empty string but got an empty string"),
+                Arguments.of(new String[] {"--strategies", "FIXED_KEY,HASH"},
+                        "unknown strategy 'HASH'; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT"),
+                Arguments.of(new String[] {"--partitions", "three"}, "'three' is not an int"),
+                Arguments.of(new String[] {"--service-time", "-5"}, "service time must be in [0, 10000] ms but got -5.0"),
+                Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'; allowed: external, container, embedded"),
+                Arguments.of(new String[] {"--bootstrap", "nohost"},
+                        "bootstrap address must be host:port[,host:port...] but got 'nohost'"));
+    }
+
+    @ParameterizedTest(name = "run {0} -> {1}")
+    @MethodSource("badInput")
+    void oneLineExitTwoNoReport(String[] args, String message) {
+        Path out = tmp.resolve("report");
+        String[] all = Stream.concat(Stream.of("run", "--no-serve", "--out", out.toString()), Stream.of(args))
+                .toArray(String[]::new);
+        CliRunner.Outcome o = CliRunner.run(all);
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains(message);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableBootstrapFailsWithinFifteenSecondsWithoutAReport() {
+        Path out = tmp.resolve("report");
+        CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                () -> CliRunner.run("run", "--no-serve", "--out", out.toString(), "--bootstrap", "127.0.0.1:1"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("no Kafka cluster answered at bootstrap '127.0.0.1:1'");
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsRefusedBeforeAnyRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        CliRunner.Outcome o = CliRunner.run("run", "--no-serve", "--out", file.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("output folder '" + file + "' is a file");
+    }
+}
