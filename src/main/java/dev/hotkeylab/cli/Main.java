@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotkey-lab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What a hot Kafka key does to partitions and consumers, and which key strategies fix it.",
-        subcommands = {RunCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, WhatIfCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */

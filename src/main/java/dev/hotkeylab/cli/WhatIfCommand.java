@@ -65,7 +65,8 @@ public final class WhatIfCommand implements Callable<Integer> {
     Path keyFile;
 
     @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY",
-            description = "Strategies to predict (default all): FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT.")
+            description = "Comma-separated strategies to predict (default all): FIXED_KEY, RANDOM_SALT, "
+                    + "PARTITION_AWARE_SALT, ENTITY_SALT.")
     List<String> strategies;
 
     @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")

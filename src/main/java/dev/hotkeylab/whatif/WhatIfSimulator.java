@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
  *   <li>PARTITION_AWARE_SALT: exact by construction; record {@code s} uses the salt searched for partition
  *       {@code s mod P} with the same client's hash, so the load is N/P within one. The hottest key's salts are
  *       searched for real, and checked under every client ({@link SaltCheck}).</li>
+ *   <li>ENTITY_SALT (the partition-aware salt picked by the user id): expected N/P per partition; a key population
+ *       carries no users, so this assumes many users whose ids hash evenly.</li>
  * </ul>
  * Keys are processed in parallel chunks, each with its own load arrays merged at the end.
  */
@@ -79,7 +81,7 @@ public final class WhatIfSimulator {
                     keys.totalRecords()), owner));
         }
         SaltCheck saltCheck = config.strategies().contains(Strategy.PARTITION_AWARE_SALT)
-                ? saltCheck(hottestKey) : null;
+                || config.strategies().contains(Strategy.ENTITY_SALT) ? saltCheck(hottestKey) : null;
         GrowthPrediction growth = config.grows() ? growth(keys, loads, progress) : null;
         return new WhatIfResult(config, config.client().rule(), keys.description(), n, keys.totalRecords(), hottestKey,
                 keys.count(hottest[0]), predictions, saltCheck, growth);
@@ -90,6 +92,7 @@ public final class WhatIfSimulator {
             case FIXED_KEY -> fixed.clone();
             case RANDOM_SALT -> salted.clone();
             case PARTITION_AWARE_SALT -> roundRobin(total, partitions);
+            case ENTITY_SALT -> even(total, partitions);
         };
     }
 
@@ -106,6 +109,8 @@ public final class WhatIfSimulator {
                     + " count >= B; rarer keys draw a salt per record (seed " + config.seed() + ")";
             case PARTITION_AWARE_SALT -> "exact: record s on partition s mod P (salts searched with "
                     + config.client().cliName() + "'s partitioner)";
+            case ENTITY_SALT -> "expected: N/P per partition, assuming many users whose ids hash evenly (the key file"
+                    + " has no users; a few heavy users would skew it)";
         };
     }
 
@@ -117,6 +122,13 @@ public final class WhatIfSimulator {
         for (int p = 0; p < partitions; p++) {
             load[p] = base + (p < extra ? 1 : 0);
         }
+        return load;
+    }
+
+    /** N/P on every partition: the expectation when records pick a partition uniformly. */
+    static double[] even(long total, int partitions) {
+        double[] load = new double[partitions];
+        java.util.Arrays.fill(load, (double) total / partitions);
         return load;
     }
 

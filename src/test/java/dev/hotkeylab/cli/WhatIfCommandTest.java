@@ -2,11 +2,10 @@ package dev.hotkeylab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotkeylab.keys.Strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,38 +17,33 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 class WhatIfCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new WhatIfCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    /** Through {@link Main}, so the subcommand's registration and Main's error handlers are part of the test. */
+    private static CliRunner.Outcome run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "whatif";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRunner.run(all);
     }
 
     @Test
     void predictsTheSeedsKeysFromAFileAndWritesJsonAndChart() throws Exception {
         Path keys = Files.writeString(dir.resolve("keys.csv"), "key,count\nSUPER_STAR_CONCERT_2026,999\n");
         Path out = dir.resolve("out");
-        Run run = run("--partitions", "3", "--key-file", keys.toString(), "--out", out.toString());
+        CliRunner.Outcome run = run("--partitions", "3", "--key-file", keys.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("FIXED_KEY", "RANDOM_SALT", "PARTITION_AWARE_SALT", "simulated 1 keys x 3 partitions in",
+        assertThat(run.out()).contains("FIXED_KEY", "RANDOM_SALT", "PARTITION_AWARE_SALT", "ENTITY_SALT", "simulated 1 keys x 3 partitions in",
                 "rule: Kafka Java client BuiltInPartitioner");
         JsonNode json = new ObjectMapper().readTree(out.resolve("whatif.json").toFile());
         JsonNode predictions = json.get("whatif").get("predictions");
-        assertThat(predictions).hasSize(3);
+        assertThat(predictions).hasSize(4);
+        assertThat(predictions.get(3).get("strategy").asText()).isEqualTo("ENTITY_SALT");
         assertThat(predictions.get(0).get("strategy").asText()).isEqualTo("FIXED_KEY");
         assertThat(doubles(predictions.get(0).get("partitionLoad"))).containsExactly(0.0, 0.0, 999.0);
         assertThat(doubles(predictions.get(1).get("partitionLoad"))).containsExactly(0.0, 333.0, 666.0);
@@ -65,7 +59,7 @@ class WhatIfCommandTest {
     @Test
     void clientGrowthAndCoverageEndUpInTheJson() throws Exception {
         Path out = dir.resolve("grow");
-        Run run = run("--partitions", "3", "--keys", "zipf:1.0:500:20000", "--client", "kafkajs-legacy",
+        CliRunner.Outcome run = run("--partitions", "3", "--keys", "zipf:1.0:500:20000", "--client", "kafkajs-legacy",
                 "--grow-to", "6", "--coverage", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -80,7 +74,7 @@ class WhatIfCommandTest {
     @Test
     void coverageAloneNeedsNoKeys() throws Exception {
         Path out = dir.resolve("coverage");
-        Run run = run("--coverage", "--client", "librdkafka", "--out", out.toString());
+        CliRunner.Outcome run = run("--coverage", "--client", "librdkafka", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("client librdkafka");
         assertThat(out.resolve("whatif.json")).exists();
@@ -95,7 +89,7 @@ class WhatIfCommandTest {
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:x:10"), "bad key spec 'zipf:x:10': S 'x' is not a number"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "uniform:10"), "bad key spec 'uniform:10'"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--strategies", "FIXED_KEY,HASH_RING"),
-                        "unknown strategy 'HASH_RING'; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT"),
+                        "unknown strategy 'HASH_RING'; allowed: " + Strategy.allowedNames()),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "sarama"),
                         "unknown client 'sarama'; allowed: java, kafkajs-legacy, librdkafka"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--grow-to", "2"),
@@ -103,6 +97,7 @@ class WhatIfCommandTest {
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--salt-buckets", "0"),
                         "salt buckets must be in [1, 100000] but got 0"),
                 Arguments.of(List.of("--partitions", "3"), "no keys given"),
+                Arguments.of(List.of("--partitions", "three", "--keys", "zipf:1:10"), "'three' is not an int"),
                 Arguments.of(List.of("--keys", "zipf:1:10"), "--partitions is required"));
     }
 
@@ -112,7 +107,7 @@ class WhatIfCommandTest {
         Path out = dir.resolve("never");
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--out", out.toString()));
-        Run run = run(all.toArray(String[]::new));
+        CliRunner.Outcome run = run(all.toArray(String[]::new));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("whatif: ").contains(expected);
@@ -124,13 +119,13 @@ class WhatIfCommandTest {
     void keyFileErrorsNameTheFileAndLine() throws Exception {
         Path out = dir.resolve("never");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "key,count\nok,1\nbroken\n");
-        Run malformed = run("--partitions", "3", "--key-file", bad.toString(), "--out", out.toString());
+        CliRunner.Outcome malformed = run("--partitions", "3", "--key-file", bad.toString(), "--out", out.toString());
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err().strip()).isEqualTo("whatif: " + bad
                 + ":3: expected 'key,count' with a non-empty key and a whole-number count >= 0 but got 'broken'");
 
         Path missing = dir.resolve("missing.csv");
-        Run absent = run("--partitions", "3", "--key-file", missing.toString(), "--out", out.toString());
+        CliRunner.Outcome absent = run("--partitions", "3", "--key-file", missing.toString(), "--out", out.toString());
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err().strip()).isEqualTo("whatif: key file " + missing
                 + " does not exist; expected a CSV file of key,count lines");

@@ -75,6 +75,13 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    void entitySaltIsTheEvenExpectation() {
+        StrategyPrediction entity = predict(seedKey(999, ClientModel.LIBRDKAFKA), Strategy.ENTITY_SALT);
+        assertThat(entity.partitionLoad()).containsExactly(new double[] {333, 333, 333}, within(1e-9));
+        assertThat(entity.model()).contains("assuming many users");
+    }
+
+    @Test
     void rareKeysDrawSaltsWithTheSeedAndKeepTheirRecordCount() {
         // Two records and 1000 salt buckets: each record draws one salt; same seed, same draws.
         WhatIfConfig config = WhatIfConfig.builder(1000).strategies(List.of(Strategy.RANDOM_SALT)).seed(5).build();
@@ -152,7 +159,7 @@ class WhatIfSimulatorTest {
         }
         assertThat(growth.keysMoved()).isEqualTo(moved);
         assertThat(growth.fixedKeyLoadMovedShare()).isCloseTo(movedRecords / keys.totalRecords(), within(1e-12));
-        assertThat(growth.after()).hasSize(3).allSatisfy(p -> assertThat(p.partitionLoad()).hasSize(6));
+        assertThat(growth.after()).hasSize(Strategy.values().length).allSatisfy(p -> assertThat(p.partitionLoad()).hasSize(6));
         GrowthPrediction.StaleSalts stale = growth.staleSalts();
         assertThat(stale.keysChecked()).isEqualTo(WhatIfSimulator.STALE_SALT_MAX_KEYS);
         // Three salts can never reach six partitions.
@@ -182,7 +189,7 @@ class WhatIfSimulatorTest {
         assertThatThrownBy(() -> WhatIfConfig.builder(3).growTo(3).build())
                 .hasMessageStartingWith("grow-to must be more than the 3 partitions");
         assertThatThrownBy(() -> WhatIfConfig.builder(3).strategies(List.of()).build())
-                .hasMessage("at least one strategy is needed; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT");
+                .hasMessage("at least one strategy is needed; allowed: " + Strategy.allowedNames());
         assertThat(WhatIfConfig.builder(3).strategies(List.of(Strategy.FIXED_KEY, Strategy.FIXED_KEY)).build()
                 .strategies()).containsExactly(Strategy.FIXED_KEY);
     }
