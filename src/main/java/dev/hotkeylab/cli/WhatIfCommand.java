@@ -96,6 +96,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        long commandStarted = System.nanoTime();
         WhatIfConfig config;
         KeyCounts keyCounts;
         try {
@@ -115,6 +116,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         long started = System.nanoTime();
         WhatIfResult result = keyCounts == null ? null : new WhatIfSimulator(config).simulate(keyCounts, progress);
         long simulatedNanos = System.nanoTime() - started;
+        long loadNanos = started - commandStarted;
         SaltCoverage.Table table = coverage
                 ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client) : config.client(), seed, progress)
                 : null;
@@ -122,13 +124,14 @@ public final class WhatIfCommand implements Callable<Integer> {
 
         stdout.print(WhatIfOutput.text(result, table));
         if (result != null) {
-            stdout.printf(Locale.ROOT, "simulated %,d keys x %d partitions in %,d ms (%d processors)%n",
-                    result.distinctKeys(), config.partitions(), simulatedNanos / 1_000_000,
-                    Runtime.getRuntime().availableProcessors());
+            stdout.printf(Locale.ROOT, "simulated %,d keys x %d partitions in %,d ms (%d processors; keys made/read in"
+                            + " %,d ms)%n", result.distinctKeys(), config.partitions(), simulatedNanos / 1_000_000,
+                    Runtime.getRuntime().availableProcessors(), loadNanos / 1_000_000);
         }
         try {
             List<Path> written = writeOutputs(result, table, elapsedMillis);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+            stdout.printf(Locale.ROOT, "whatif took %,d ms in all%n", (System.nanoTime() - commandStarted) / 1_000_000);
         } catch (IOException | UncheckedIOException e) {
             stderr.println("whatif: cannot write to " + out + ": " + e.getMessage());
             stderr.flush();

@@ -55,6 +55,14 @@ public final class WhatIfOutput {
                 100.0 * r.hottestKeyCount() / r.totalRecords()));
         out.append(System.lineSeparator());
         appendPredictions(out, r.predictions(), c.partitions(), c.consumers());
+        if (r.saltSpread() != null) {
+            SaltSpread s = r.saltSpread();
+            out.append(String.format(Locale.ROOT,
+                    "RANDOM_SALT on your keys: of the %,d keys with >= B=%d records (%.1f %% of records), %,d reach all %d"
+                            + " partitions with key_0..key_%d (%.1f %% of records); on average %.2f of %d%n",
+                    s.keysChecked(), s.saltBuckets(), 100 * s.recordShareChecked(), s.keysReachingAll(), s.partitions(),
+                    s.saltBuckets() - 1, 100 * s.recordShareReachingAll(), s.meanPartitionsReached(), s.partitions()));
+        }
         if (r.saltCheck() != null) {
             SaltCheck s = r.saltCheck();
             out.append(String.format(Locale.ROOT, "partition-aware salts of %s (searched with %s, %,d tries): %s%s%n",

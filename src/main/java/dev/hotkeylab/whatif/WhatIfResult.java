@@ -13,12 +13,13 @@ import java.util.List;
  * @param hottestKey      the key with the most records
  * @param hottestKeyCount its records
  * @param predictions     one per strategy, in config order
+ * @param saltSpread      how far RANDOM_SALT's salted keys spread your keys (null when RANDOM_SALT is not simulated)
  * @param saltCheck       partition-aware salts of the hottest key (null when PARTITION_AWARE_SALT is not simulated)
  * @param growth          prediction for {@code config.growTo()} (null when the topic does not grow)
  */
 public record WhatIfResult(WhatIfConfig config, String clientRule, String keys, int distinctKeys, long totalRecords,
                            String hottestKey, long hottestKeyCount, List<StrategyPrediction> predictions,
-                           SaltCheck saltCheck, GrowthPrediction growth) {
+                           SaltSpread saltSpread, SaltCheck saltCheck, GrowthPrediction growth) {
 
     public WhatIfResult {
         predictions = List.copyOf(predictions);

@@ -82,9 +82,16 @@ public final class WhatIfSimulator {
         }
         SaltCheck saltCheck = config.strategies().contains(Strategy.PARTITION_AWARE_SALT)
                 || config.strategies().contains(Strategy.ENTITY_SALT) ? saltCheck(hottestKey) : null;
+        SaltSpread saltSpread = null;
+        if (config.strategies().contains(Strategy.RANDOM_SALT)) {
+            double total = keys.totalRecords();
+            saltSpread = new SaltSpread(config.saltBuckets(), config.partitions(), loads.spreadKeys,
+                    loads.spreadRecords / total, loads.spreadKeysReachingAll, loads.spreadRecordsReachingAll / total,
+                    loads.spreadKeys == 0 ? 0 : (double) loads.spreadPartitionsReached / loads.spreadKeys);
+        }
         GrowthPrediction growth = config.grows() ? growth(keys, loads, progress) : null;
         return new WhatIfResult(config, config.client().rule(), keys.description(), n, keys.totalRecords(), hottestKey,
-                keys.count(hottest[0]), predictions, saltCheck, growth);
+                keys.count(hottest[0]), predictions, saltSpread, saltCheck, growth);
     }
 
     private double[] loadOf(Strategy strategy, double[] fixed, double[] salted, int partitions, long total) {
@@ -208,7 +215,14 @@ public final class WhatIfSimulator {
         long keysMoved;
         double fixedMoved;
         double saltedMoved;
+        long spreadKeys;
+        long spreadKeysReachingAll;
+        double spreadRecords;
+        double spreadRecordsReachingAll;
+        long spreadPartitionsReached;
         private final boolean randomSalt;
+        /** Marks partitions reached by the current key's salts: stamp[p] == key index + 1, so no clearing per key. */
+        private final int[] stamp;
 
         Loads(WhatIfConfig config) {
             fixed = new double[config.partitions()];
@@ -216,6 +230,7 @@ public final class WhatIfSimulator {
             salted = new double[randomSalt ? config.partitions() : 0];
             fixed2 = new double[config.grows() ? config.growTo() : 0];
             salted2 = new double[config.grows() && randomSalt ? config.growTo() : 0];
+            stamp = new int[randomSalt ? config.partitions() : 0];
         }
 
         void add(KeyCounts keys, int index, WhatIfConfig config) {
@@ -246,8 +261,20 @@ public final class WhatIfSimulator {
             int buckets = config.saltBuckets();
             if (count >= buckets) {
                 double each = (double) count / buckets;
+                int reached = 0;
                 for (int b = 0; b < buckets; b++) {
-                    addSalted(saltedKeys.forBucket(b), each, client, p, p2, grows);
+                    int saltedAt = addSalted(saltedKeys.forBucket(b), each, client, p, p2, grows);
+                    if (stamp[saltedAt] != index + 1) {
+                        stamp[saltedAt] = index + 1;
+                        reached++;
+                    }
+                }
+                spreadKeys++;
+                spreadRecords += count;
+                spreadPartitionsReached += reached;
+                if (reached == p) {
+                    spreadKeysReachingAll++;
+                    spreadRecordsReachingAll += count;
                 }
             } else {
                 SplittableRandom random = new SplittableRandom(mix(config.seed(), index));
@@ -257,7 +284,8 @@ public final class WhatIfSimulator {
             }
         }
 
-        private void addSalted(byte[] saltedKey, double weight, ClientModel client, int p, int p2, boolean grows) {
+        /** Adds one salted key's weight and returns its partition at P. */
+        private int addSalted(byte[] saltedKey, double weight, ClientModel client, int p, int p2, boolean grows) {
             int at = client.partitionFor(saltedKey, p);
             salted[at] += weight;
             if (grows) {
@@ -267,6 +295,7 @@ public final class WhatIfSimulator {
                     saltedMoved += weight;
                 }
             }
+            return at;
         }
 
         Loads merge(Loads other) {
@@ -277,6 +306,11 @@ public final class WhatIfSimulator {
             keysMoved += other.keysMoved;
             fixedMoved += other.fixedMoved;
             saltedMoved += other.saltedMoved;
+            spreadKeys += other.spreadKeys;
+            spreadKeysReachingAll += other.spreadKeysReachingAll;
+            spreadRecords += other.spreadRecords;
+            spreadRecordsReachingAll += other.spreadRecordsReachingAll;
+            spreadPartitionsReached += other.spreadPartitionsReached;
             return this;
         }
 

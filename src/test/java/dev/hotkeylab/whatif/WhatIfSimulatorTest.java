@@ -52,6 +52,31 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    void saltSpreadSaysTheSeedKeysSaltsReachTwoOfThreePartitionsUnderJavaAndAllThreeUnderKafkaJsLegacy() {
+        SaltSpread java = seedKey(999, ClientModel.JAVA).saltSpread();
+        assertThat(java.keysChecked()).isEqualTo(1);
+        assertThat(java.keysReachingAll()).isZero();
+        assertThat(java.meanPartitionsReached()).isEqualTo(2.0);
+        SaltSpread legacy = seedKey(999, ClientModel.KAFKAJS_LEGACY).saltSpread();
+        assertThat(legacy.keysReachingAll()).isEqualTo(1);
+        assertThat(legacy.recordShareReachingAll()).isEqualTo(1.0);
+    }
+
+    @Test
+    void saltSpreadOverManyKeysMatchesTheCouponCollector() {
+        // 3,000 keys of 100 records, B = P = 3: about 3!/3^3 = 22 % should reach all three partitions.
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            counts.put("user-" + i, 100L);
+        }
+        SaltSpread spread = new WhatIfSimulator(WhatIfConfig.builder(3).build()).simulate(KeyCounts.of(counts))
+                .saltSpread();
+        assertThat(spread.keysChecked()).isEqualTo(3_000);
+        assertThat((double) spread.keysReachingAll() / spread.keysChecked()).isCloseTo(6.0 / 27, within(0.03));
+        assertThat(spread.recordShareChecked()).isEqualTo(1.0);
+    }
+
+    @Test
     void sameRandomSaltUnderKafkaJsLegacySpreadsEvenlyAsTheSeedClaimed() {
         StrategyPrediction salted = predict(seedKey(999, ClientModel.KAFKAJS_LEGACY), Strategy.RANDOM_SALT);
         assertThat(salted.partitionLoad()).containsExactly(new double[] {333, 333, 333}, within(1e-9));
