@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,12 +19,14 @@ class ClientModelTest {
     private static final List<String> SALTED = List.of(SEED_KEY + "_0", SEED_KEY + "_1", SEED_KEY + "_2");
 
     @Test
+    @DisplayName("java model: the seed's key on 2 of 3, _0/_1/_2 on 2, 1, 2")
     void javaPutsTheSeedKeyOnPartition2AndItsSaltsOn2_1_2() {
         assertThat(ClientModel.JAVA.partitionFor(SEED_KEY, 3)).isEqualTo(2);
         assertThat(SALTED.stream().map(k -> ClientModel.JAVA.partitionFor(k, 3)).toList()).containsExactly(2, 1, 2);
     }
 
     @Test
+    @DisplayName("kafkajs-legacy model: _0/_1/_2 on 0, 1, 2")
     void kafkaJsLegacyPutsTheSeedSaltsOn0_1_2AsTheSeedClaimed() {
         assertThat(SALTED.stream().map(k -> ClientModel.KAFKAJS_LEGACY.partitionFor(k, 3)).toList())
                 .containsExactly(0, 1, 2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SaltCoverageTest {
@@ -15,6 +16,7 @@ class SaltCoverageTest {
     }
 
     @Test
+    @DisplayName("naive salting with B = P reaches every partition for ~22 % of keys at P = 3, almost none at P = 12")
     void naiveSaltingReachesEveryPartitionFor22PercentOfKeysAt3AndAlmostNoneAt12() {
         SaltCoverage.Table table = SaltCoverage.measure(
                 List.of(new int[] {3, 3}, new int[] {3, 12}, new int[] {12, 12}, new int[] {12, 48}),

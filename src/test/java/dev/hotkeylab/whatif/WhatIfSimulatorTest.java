@@ -9,6 +9,7 @@ import dev.hotkeylab.keys.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class WhatIfSimulatorTest {
@@ -29,6 +30,7 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    @DisplayName("FIXED_KEY: the seed's concert is predicted on partition 2 of 3, consumers 0 and 1 idle")
     void fixedKeyPutsTheSeedConcertOnPartition2Of3AndIdlesTwoConsumers() {
         WhatIfResult result = seedKey(1000, ClientModel.JAVA);
         StrategyPrediction fixed = predict(result, Strategy.FIXED_KEY);
@@ -42,6 +44,7 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    @DisplayName("RANDOM_SALT under the Java client: _0/_1/_2 on 2, 1, 2, partition 0 idle")
     void seedsRandomSaltUnderJavaLeavesPartition0IdleBecauseSalts012LandOn212() {
         StrategyPrediction salted = predict(seedKey(999, ClientModel.JAVA), Strategy.RANDOM_SALT);
         // Expected count/B = 333 per salted key: _1 -> p1, _0 and _2 -> p2.
@@ -77,6 +80,7 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    @DisplayName("RANDOM_SALT under KafkaJS's legacy partitioner spreads evenly, as the seed claimed")
     void sameRandomSaltUnderKafkaJsLegacySpreadsEvenlyAsTheSeedClaimed() {
         StrategyPrediction salted = predict(seedKey(999, ClientModel.KAFKAJS_LEGACY), Strategy.RANDOM_SALT);
         assertThat(salted.partitionLoad()).containsExactly(new double[] {333, 333, 333}, within(1e-9));
@@ -148,6 +152,7 @@ class WhatIfSimulatorTest {
     }
 
     @Test
+    @DisplayName("10^6 keys on 1000 partitions: every strategy's loads add up to the 10^8 records")
     void aMillionKeysOnAThousandPartitionsAddUpUnderEveryStrategy() {
         KeyCounts keys = KeyCounts.zipf(ZipfSpec.parse("zipf:1.0:1000000"));
         assertThat(keys.totalRecords()).isEqualTo(100_000_000L);
