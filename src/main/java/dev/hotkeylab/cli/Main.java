@@ -37,7 +37,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof IllegalArgumentException
-                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException) {
+                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException
+                    || e instanceof dev.hotkeylab.dashboard.PortInUseException) {
                 err.println(commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;

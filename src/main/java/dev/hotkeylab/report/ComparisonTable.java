@@ -17,9 +17,18 @@ public final class ComparisonTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     public ComparisonTable(List<ExperimentResult> results) {
+        this(results, results.stream().map(ExperimentResult::strategy).toList());
+    }
+
+    /** A table whose columns are titled by {@code labels} (e.g. strategy and inventory store). */
+    public ComparisonTable(List<ExperimentResult> results, List<String> labels) {
+        if (labels.size() != results.size()) {
+            throw new IllegalArgumentException("labels must match results: " + labels.size() + " labels for "
+                    + results.size() + " results");
+        }
         header = new ArrayList<>();
         header.add("");
-        results.forEach(r -> header.add(r.strategy()));
+        header.addAll(labels);
         row("records per partition", results, r -> r.perPartition().stream().map(String::valueOf)
                 .collect(Collectors.joining(" / ")));
         row("idle partitions", results, r -> r.idlePartitions().isEmpty() ? "none"
@@ -31,6 +40,17 @@ public final class ComparisonTable {
         row("latency p50 / p99", results, r -> fmt("%.0f / %.0f ms", r.latency().p50Ms(), r.latency().p99Ms()));
         row("out of order: concert / user", results, r -> r.orderingViolationsPerConcert() + " / "
                 + r.orderingViolationsPerUser());
+    }
+
+    /** One result's column as row name -> cell, in row order (what the dashboard shows per finished run). */
+    public static java.util.Map<String, String> column(ExperimentResult result) {
+        ComparisonTable t = new ComparisonTable(List.of(result));
+        java.util.Map<String, String> column = new java.util.LinkedHashMap<>();
+        column.put("strategy", result.strategy());
+        for (List<String> row : t.rows) {
+            column.put(row.get(0), row.get(1));
+        }
+        return column;
     }
 
     private void row(String name, List<ExperimentResult> results, Function<ExperimentResult, String> cell) {

@@ -1,0 +1,64 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.ExperimentListener;
+import dev.hotkeylab.experiment.ExperimentResult;
+import dev.hotkeylab.dashboard.RunInfo;
+import dev.hotkeylab.dashboard.RunPublisher;
+import dev.hotkeylab.report.ComparisonTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Shows one experiment on the dashboard: it appears (and its topic and group are watched) once the group has
+ * settled, and its column of the comparison table fills in when it ends.
+ */
+final class DashboardRun implements ExperimentListener {
+
+    private final RunPublisher publisher;
+    private final String label;
+    private final Map<String, Object> clientConfig;
+    private final CompletableFuture<String> runId = new CompletableFuture<>();
+
+    DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig) {
+        this.publisher = publisher;
+        this.label = label;
+        this.clientConfig = clientConfig;
+    }
+
+    @Override
+    public void started(ExperimentConfig config, String topic, String group) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("strategy", config.strategy().name());
+        params.put("key", config.key());
+        params.put("partitions", String.valueOf(config.partitions()));
+        params.put("messages", String.valueOf(config.messages()));
+        params.put("consumers", String.valueOf(config.consumers()));
+        params.put("serviceTimeMs", String.valueOf(config.serviceTimeMillis()));
+        params.put("seed", String.valueOf(config.seed()));
+        runId.complete(publisher.runStarted(new RunInfo(label, topic, group, clientConfig, params)));
+    }
+
+    @Override
+    public void finished(ExperimentResult result) {
+        publisher.runFinished(id(), ComparisonTable.column(result));
+    }
+
+    /** The dashboard's id for this run; present once {@link #started} was called. */
+    String id() {
+        return runId.getNow(null);
+    }
+
+    CompletableFuture<String> runId() {
+        return runId;
+    }
+
+    void failed(Throwable e) {
+        String id = id();
+        if (id != null) {
+            publisher.runFailed(id, e.getMessage());
+        }
+        runId.completeExceptionally(e);
+    }
+}
