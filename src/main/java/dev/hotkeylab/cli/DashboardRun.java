@@ -5,7 +5,6 @@ import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.dashboard.RunInfo;
 import dev.hotkeylab.dashboard.RunPublisher;
-import dev.hotkeylab.report.ComparisonTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +41,25 @@ final class DashboardRun implements ExperimentListener {
 
     @Override
     public void finished(ExperimentResult result) {
-        publisher.runFinished(id(), ComparisonTable.column(result));
+        publisher.runFinished(id(), row(result));
+    }
+
+    /** The run's row of the page's comparison table, under the names the page colours (maxOverMean, ...). */
+    static Map<String, Object> row(ExperimentResult r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("strategy", r.strategy());
+        row.put("partitions", r.partitions());
+        row.put("consumers", r.consumers());
+        row.put("activeConsumers", r.activeConsumers());
+        row.put("idlePartitions", r.idlePartitions());
+        row.put("maxOverMean", Math.round(r.maxOverMean() * 100) / 100.0);
+        row.put("perPartition", r.perPartition());
+        row.put("throughputPerSecond", Math.round(r.throughputPerSecond()));
+        row.put("durationMs", r.drainMillis());
+        row.put("latencyP99Ms", Math.round(r.latency().p99Ms()));
+        row.put("outOfOrderPerConcert", r.orderingViolationsPerConcert());
+        row.put("outOfOrderPerUser", r.orderingViolationsPerUser());
+        return row;
     }
 
     /** The dashboard's id for this run; present once {@link #started} was called. */

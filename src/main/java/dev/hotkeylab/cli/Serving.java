@@ -63,9 +63,9 @@ final class Serving implements AutoCloseable {
         figures.put("capacity", inventory.summary().capacity());
         figures.put("sold", inventory.summary().sold());
         figures.put("oversold", inventory.summary().oversold());
-        figures.put("duplicates refused", inventory.summary().duplicatesRefused());
+        figures.put("duplicatesRefused", inventory.summary().duplicatesRefused());
         figures.put("outcomes", inventory.summary().outcomesRecorded());
-        figures.put("reservations/s", Math.round(inventory.summary().reservationsPerSecond()));
+        figures.put("reservationsPerSecond", Math.round(inventory.summary().reservationsPerSecond()));
         server.inventoryUpdated(run.id(), figures);
     }
 

@@ -42,17 +42,6 @@ public final class ComparisonTable {
                 + r.orderingViolationsPerUser());
     }
 
-    /** One result's column as row name -> cell, in row order (what the dashboard shows per finished run). */
-    public static java.util.Map<String, String> column(ExperimentResult result) {
-        ComparisonTable t = new ComparisonTable(List.of(result));
-        java.util.Map<String, String> column = new java.util.LinkedHashMap<>();
-        column.put("strategy", result.strategy());
-        for (List<String> row : t.rows) {
-            column.put(row.get(0), row.get(1));
-        }
-        return column;
-    }
-
     private void row(String name, List<ExperimentResult> results, Function<ExperimentResult, String> cell) {
         List<String> row = new ArrayList<>();
         row.add(name);
