@@ -5,6 +5,14 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.experiment.RequestHandler;
+import dev.hotkeylab.inventory.InventoryConfig;
+import dev.hotkeylab.inventory.InventoryRequestHandler;
+import dev.hotkeylab.inventory.InventoryStore;
+import dev.hotkeylab.inventory.InventorySummary;
+import dev.hotkeylab.inventory.StoreKind;
+import dev.hotkeylab.report.InventoryRun;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.report.ComparisonTable;
 import dev.hotkeylab.report.ReportWriter;
@@ -80,45 +88,142 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Exit when the report is written instead of serving the dashboard.")
     boolean noServe;
 
+    @Option(names = "--host", defaultValue = DashboardOptions.DEFAULT_HOST,
+            description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", split = ",",
+            description = "Reserve a seat for every request in these stores: naive-redis, naive-sql, redis-lua, "
+                    + "sql-conditional, sql-optimistic, in-memory (default: none).")
+    List<String> inventory;
+
+    @Option(names = "--capacity", paramLabel = "SEATS", defaultValue = "100",
+            description = "Seats of the concert when --inventory is used (default: ${DEFAULT-VALUE}).")
+    int capacity;
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Redis for the Redis stores (default: $HOTKEY_REDIS_URL or redis://127.0.0.1:6379).")
+    String redis;
+
+    @Option(names = "--jdbc", paramLabel = "URL",
+            description = "PostgreSQL for the SQL stores (default: $HOTKEY_JDBC_URL or "
+                    + "jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
+    String jdbc;
+
     @Mixin
     BackendOptions backendOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
+        List<StoreKind> stores = inventory == null ? List.of()
+                : inventory.stream().map(StoreKind::parse).distinct().toList();
+        InventoryConfig inventoryConfig = inventoryConfig();
+        DashboardOptions dashboardOptions = noServe ? null
+                : DashboardOptions.defaults().withHost(host).withPort(port).withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
         var choice = backendOptions.choice();
         List<ExperimentResult> results = new ArrayList<>();
-        String backendName;
-        String kafkaVersion;
-        try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
-            backendName = backend.kind().label();
-            kafkaVersion = backend.kafkaVersion();
+        List<String> labels = new ArrayList<>();
+        List<InventoryRun> inventoryRuns = new ArrayList<>();
+        List<DashboardRun> dashboardRuns = new ArrayList<>();
+        // Stores are opened first, then the dashboard's port is taken: a wrong URL or a taken port is an error within
+        // seconds, before any broker starts.
+        try (InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
+                Serving serving = Serving.start(dashboardOptions, out);
+                KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             ExperimentRunner runner = new ExperimentRunner(backend);
             // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
             dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
-            for (ExperimentConfig config : configs) {
-                out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
-                        config.messages(), config.partitions(), config.consumers());
-                ExperimentResult r = runner.run(config, new ProgressLine(System.err));
-                out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
-                        r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
-                results.add(r);
+            ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
+            if (launcher != null) {
+                launcher.tryAcquire(); // the page's form waits until the main job's runs are done
             }
-        }
-        RunReport report = new RunReport(backendName, kafkaVersion, seed,
-                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
-                RunReport.thisMachine(), results, Map.of());
-        Path written = ReportWriter.complete().write(report, this.out);
-        out.println();
-        out.print(new ComparisonTable(results).toText());
-        out.println();
-        out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
-        if (!noServe) {
-            out.println("(The live dashboard is not part of this build yet; the report above is complete.)");
+            try {
+                for (ExperimentConfig config : configs) {
+                    if (storeSet.isEmpty()) {
+                        DashboardRun shown = serving.show(config.strategy().name(), backend.clientConfig());
+                        results.add(runOne(runner, config, null, out, shown));
+                        labels.add(config.strategy().name());
+                        dashboardRuns.add(shown);
+                        continue;
+                    }
+                    for (InventoryStore store : storeSet) {
+                        String label = config.strategy().name() + " + " + store.name();
+                        DashboardRun shown = serving.show(label, backend.clientConfig());
+                        InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
+                                capacity, config.serviceTimeMillis());
+                        ExperimentResult r = runOne(runner, config, handler, out, shown);
+                        InventorySummary summary = handler.summary();
+                        out.println("  inventory " + summary.describe());
+                        results.add(r);
+                        labels.add(label);
+                        dashboardRuns.add(shown);
+                        InventoryRun inventoryRun = InventoryRun.of(r, summary, handler.log());
+                        inventoryRuns.add(inventoryRun);
+                        serving.inventory(shown, inventoryRun);
+                    }
+                }
+            } finally {
+                if (launcher != null) {
+                    launcher.release();
+                }
+            }
+            Map<String, Object> sections = new LinkedHashMap<>();
+            if (!inventoryRuns.isEmpty()) {
+                sections.put("inventory", inventoryRuns);
+            }
+            RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), seed,
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
+                    RunReport.thisMachine(), results, sections);
+            Path written = ReportWriter.complete().write(report, this.out);
+            out.println();
+            out.print(new ComparisonTable(results, labels).toText());
+            out.println();
+            if (!inventoryRuns.isEmpty()) {
+                out.print(InventoryRun.table(inventoryRuns).toText());
+                out.println();
+            }
+            out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
+            serving.reportWritten(dashboardRuns, written.resolve("report.md"));
+            serving.untilInterrupted(out, backend, storeSet);
         }
         return 0;
+    }
+
+    private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
+            PrintStream out, DashboardRun shown) {
+        out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
+                config.messages(), config.partitions(), config.consumers());
+        ExperimentListener listener = shown == null ? new ProgressLine(System.err)
+                : new ProgressLine(System.err).and(shown);
+        ExperimentResult r;
+        try {
+            r = handler == null ? runner.run(config, listener) : runner.run(config, listener, handler);
+        } catch (RuntimeException e) {
+            if (shown != null) {
+                shown.failed(e);
+            }
+            throw e;
+        }
+        out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
+                r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
+        return r;
+    }
+
+    private InventoryConfig inventoryConfig() {
+        InventoryConfig.Builder b = InventoryConfig.fromEnvironment().toBuilder().capacity(capacity);
+        if (redis != null) {
+            b.redisUrl(redis);
+        }
+        if (jdbc != null) {
+            b.jdbcUrl(jdbc);
+        }
+        return b.build();
     }
 
     List<ExperimentConfig> configs() {
@@ -145,6 +250,10 @@ final class RunCommand implements Callable<Integer> {
         args.put("--consumers", consumers);
         args.put("--seed", seed);
         args.put("--service-time", serviceTime);
+        if (inventory != null && !inventory.isEmpty()) {
+            args.put("--inventory", String.join(",", inventory));
+            args.put("--capacity", capacity);
+        }
         StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
         args.forEach((k, v) -> cmd.append(' ').append(k).append(' ').append(v));
         if (strategies != null && !strategies.isEmpty()) {

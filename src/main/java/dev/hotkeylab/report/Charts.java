@@ -55,7 +55,7 @@ public final class Charts implements ReportWriter.Part {
         new Color(0x17, 0xBE, 0xCF)};
 
     /** Which part of the report a chart illustrates. */
-    public enum Topic { DISTRIBUTION, TIME, BENCH }
+    public enum Topic { DISTRIBUTION, TIME, INVENTORY, BENCH }
 
     /** One chart of the report: its file under {@link #FOLDER}, a title and a sentence on how to read it. */
     public record Spec(Topic topic, String file, String title, String caption) {
@@ -97,31 +97,41 @@ public final class Charts implements ReportWriter.Part {
     private static List<Planned> planned(RunReport report) {
         List<Planned> out = new ArrayList<>();
         List<ExperimentResult> results = report.experiments();
+        List<String> labels = ReportSections.labels(report);
         if (!results.isEmpty()) {
             out.add(new Planned(new Spec(Topic.DISTRIBUTION, "partitions.png", "Records per partition",
                     "Where each strategy's requests landed. One tall bar is the hot key; equal bars are an even spread."),
-                    () -> perPartition(results)));
+                    () -> perPartition(results, labels)));
             out.add(new Planned(new Spec(Topic.DISTRIBUTION, "consumers.png", "Records per consumer",
                     "How much each consumer of the group processed. A consumer with no bar sat idle."),
-                    () -> perConsumer(results)));
+                    () -> perConsumer(results, labels)));
             out.add(new Planned(new Spec(Topic.TIME, "latency.png", "Latency percentiles",
                     "Time from send to processed. With every request sent at once, a consumer's backlog is the "
                             + "latency: the fewer consumers share the work, the longer the tail."),
-                    () -> latency(results)));
+                    () -> latency(results, labels)));
             double yMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
                     .flatMap(c -> c.timeline().stream()).mapToLong(Long::longValue).max().orElse(0) * perSecond();
             double xMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
                     .mapToInt(c -> c.timeline().size()).max().orElse(0)
                     * (ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0);
             Set<String> files = new HashSet<>();
-            for (ExperimentResult r : results) {
-                String file = uniqueFile(files, "timeline-" + r.strategy().replaceAll("[^A-Za-z0-9_-]", "_"));
-                out.add(new Planned(new Spec(Topic.TIME, file, r.strategy() + ": throughput per consumer over time",
+            for (int i = 0; i < results.size(); i++) {
+                ExperimentResult r = results.get(i);
+                String label = labels.get(i);
+                String file = uniqueFile(files, "timeline-" + label.replaceAll("[^A-Za-z0-9_-]", "_"));
+                out.add(new Planned(new Spec(Topic.TIME, file, label + ": throughput per consumer over time",
                         "Records per second of each consumer in " + ExperimentResult.TIMELINE_BUCKET_MILLIS
                                 + " ms buckets, from the first send to the last record. Same scales for every "
                                 + "strategy, so a shorter line is a faster drain."),
-                        () -> timeline(r, xMax, yMax)));
+                        () -> timeline(r, label, xMax, yMax)));
             }
+        }
+        List<InventoryRun> inventory = ReportSections.inventory(report);
+        if (inventory.stream().anyMatch(r -> !r.confirmedOverTime().isEmpty())) {
+            out.add(new Planned(new Spec(Topic.INVENTORY, "inventory.png", "Seats sold over time",
+                    "Confirmed bookings per store and strategy against the capacity (dashed). A line above the "
+                            + "capacity is seats sold that do not exist."),
+                    () -> inventory(inventory)));
         }
         Optional<ScalingResult> bench = ReportSections.bench(report);
         if (bench.isPresent() && !bench.get().points().isEmpty()) {
@@ -145,20 +155,21 @@ public final class Charts implements ReportWriter.Part {
         return name;
     }
 
-    private static CategoryChart perPartition(List<ExperimentResult> results) {
+    private static CategoryChart perPartition(List<ExperimentResult> results, List<String> labels) {
         int partitions = results.stream().mapToInt(ExperimentResult::partitions).max().orElse(1);
         CategoryChart chart = category("Records per partition, by key strategy", "partition", "records");
         List<String> x = IntStream.range(0, partitions).mapToObj(p -> "partition " + p).toList();
-        for (ExperimentResult r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ExperimentResult r = results.get(i);
             List<Long> y = IntStream.range(0, partitions)
                     .mapToObj(p -> p < r.perPartition().size() ? r.perPartition().get(p) : 0L).toList();
-            chart.addSeries(r.strategy(), x, y).setFillColor(color(r.strategy(), chart.getSeriesMap().size()));
+            chart.addSeries(labels.get(i), x, y).setFillColor(color(r.strategy(), labels.get(i), i));
         }
         chart.getStyler().setLabelsVisible(partitions <= 12 && results.size() <= 4);
         return chart;
     }
 
-    private static CategoryChart perConsumer(List<ExperimentResult> results) {
+    private static CategoryChart perConsumer(List<ExperimentResult> results, List<String> labels) {
         // The runner names consumers <group>-c<i>; groups differ per run, so consumers are matched by c<i>.
         java.util.TreeSet<String> consumers = new java.util.TreeSet<>(
                 java.util.Comparator.comparingInt(Charts::index).thenComparing(java.util.Comparator.naturalOrder()));
@@ -166,21 +177,22 @@ public final class Charts implements ReportWriter.Part {
         CategoryChart chart = category("Records processed per consumer, by key strategy",
                 "consumer of the group", "records");
         List<String> x = consumers.stream().map(c -> "consumer " + c).toList();
-        for (ExperimentResult r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ExperimentResult r = results.get(i);
             Map<String, Long> byName = new TreeMap<>();
             r.perConsumer().values().forEach(c -> byName.merge(shortConsumer(c.clientId()), c.records(), Long::sum));
             List<Long> y = consumers.stream().map(c -> byName.getOrDefault(c, 0L)).toList();
-            chart.addSeries(r.strategy() + " (" + r.activeConsumers() + " of " + r.consumers() + " active)", x, y)
-                    .setFillColor(color(r.strategy(), chart.getSeriesMap().size()));
+            chart.addSeries(labels.get(i) + " (" + r.activeConsumers() + " of " + r.consumers() + " active)", x, y)
+                    .setFillColor(color(r.strategy(), labels.get(i), i));
         }
         chart.getStyler().setLabelsVisible(consumers.size() <= 12 && results.size() <= 4);
         return chart;
     }
 
-    private static CategoryChart latency(List<ExperimentResult> results) {
+    private static CategoryChart latency(List<ExperimentResult> results, List<String> labels) {
         CategoryChart chart = category("End-to-end latency (send to processed), by key strategy", "key strategy",
                 "latency (ms)");
-        List<String> x = results.stream().map(ExperimentResult::strategy).toList();
+        List<String> x = labels;
         Color[] shades = {new Color(0x9E, 0xCA, 0xE1), new Color(0x42, 0x92, 0xC6), new Color(0x08, 0x51, 0x9C),
             new Color(0x08, 0x30, 0x6B)};
         String[] names = {"p50", "p95", "p99", "max"};
@@ -198,8 +210,8 @@ public final class Charts implements ReportWriter.Part {
         return chart;
     }
 
-    private static XYChart timeline(ExperimentResult r, double xMax, double yMax) {
-        XYChart chart = xy(r.strategy() + ": records per second per consumer (" + r.activeConsumers() + " of "
+    private static XYChart timeline(ExperimentResult r, String label, double xMax, double yMax) {
+        XYChart chart = xy(label + ": records per second per consumer (" + r.activeConsumers() + " of "
                 + r.consumers() + " active)", "seconds since the first send", "records per second");
         double bucket = ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0;
         int i = 0;
@@ -226,6 +238,41 @@ public final class Charts implements ReportWriter.Part {
         if (xMax > 0) {
             chart.getStyler().setXAxisMax(xMax);
         }
+        return chart;
+    }
+
+    private static XYChart inventory(List<InventoryRun> runs) {
+        XYChart chart = xy("Confirmed bookings over time, by store and key strategy", "seconds since the first booking",
+                "seats sold");
+        double xMax = 0;
+        Set<String> names = new HashSet<>();
+        int i = 0;
+        for (InventoryRun r : runs) {
+            if (r.confirmedOverTime().isEmpty()) {
+                continue;
+            }
+            double[] xs = r.confirmedOverTime().stream().mapToDouble(p -> p.elapsedMillis() / 1000.0).toArray();
+            double[] ys = r.confirmedOverTime().stream().mapToDouble(p -> p.confirmed()).toArray();
+            xMax = Math.max(xMax, xs[xs.length - 1]);
+            String base = r.summary().store() + " / " + r.strategy() + " (sold " + r.summary().sold() + ")";
+            String name = base;
+            for (int n = 2; !names.add(name); n++) {
+                name = base + " #" + n;
+            }
+            XYSeries s = chart.addSeries(name, xs, ys);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(PALETTE[i++ % PALETTE.length]);
+            s.setLineStyle(new BasicStroke(2f));
+        }
+        for (int capacity : runs.stream().map(r -> r.summary().capacity()).distinct().sorted().toList()) {
+            XYSeries s = chart.addSeries("capacity " + capacity, new double[] {0, Math.max(xMax, 0.001)},
+                    new double[] {capacity, capacity});
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(Color.DARK_GRAY);
+            s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {8f, 6f}, 0f));
+        }
+        chart.getStyler().setYAxisMin(0.0).setXAxisMin(0.0).setYAxisDecimalPattern("#,##0");
         return chart;
     }
 
@@ -269,7 +316,7 @@ public final class Charts implements ReportWriter.Part {
         }
         XYSeries s = chart.addSeries(strategy, points.stream().mapToDouble(ScalingPoint::n).toArray(),
                 points.stream().mapToDouble(value).toArray());
-        Color c = color(strategy, chart.getSeriesMap().size());
+        Color c = color(strategy, strategy, chart.getSeriesMap().size() - 1);
         s.setLineColor(c);
         s.setMarkerColor(c);
         s.setMarker(SeriesMarkers.CIRCLE);
@@ -304,8 +351,10 @@ public final class Charts implements ReportWriter.Part {
         s.setSeriesColors(PALETTE);
     }
 
-    private static Color color(String strategy, int fallbackIndex) {
-        return STRATEGY_COLORS.getOrDefault(strategy, PALETTE[Math.max(0, fallbackIndex - 1) % PALETTE.length]);
+    /** The strategy's own colour for its first run; other runs (another store, an unknown strategy) by position. */
+    private static Color color(String strategy, String label, int index) {
+        Color own = STRATEGY_COLORS.get(strategy);
+        return own != null && label.equals(strategy) ? own : PALETTE[index % PALETTE.length];
     }
 
     private static double perSecond() {

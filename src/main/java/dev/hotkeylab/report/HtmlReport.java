@@ -44,6 +44,8 @@ public final class HtmlReport implements ReportWriter.Part {
         List<Charts.Spec> charts = Charts.plan(report);
         Optional<ScalingResult> bench = ReportSections.bench(report);
         List<ExperimentResult> results = report.experiments();
+        List<String> labels = ReportSections.labels(report);
+        List<InventoryRun> inventory = ReportSections.inventory(report);
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -59,6 +61,9 @@ public final class HtmlReport implements ReportWriter.Part {
         h.append("<nav><a href=\"#claims\">Claims checked</a>");
         if (!results.isEmpty()) {
             h.append("<a href=\"#comparison\">Comparison</a><a href=\"#time\">Over time</a>");
+        }
+        if (!inventory.isEmpty()) {
+            h.append("<a href=\"#inventory\">Inventory</a>");
         }
         if (bench.isPresent()) {
             h.append("<a href=\"#bench\">Scaling benchmark</a>");
@@ -77,11 +82,12 @@ public final class HtmlReport implements ReportWriter.Part {
                             + "%d consumers, %.1f ms service time per request, %d users.", first.key(),
                             first.partitions(), first.messages(), first.consumers(), first.serviceTimeMillis(),
                             first.users())))
-                    .append("</p>\n").append(new ComparisonTable(results).table().toHtml("numbers"));
+                    .append("</p>\n").append(new ComparisonTable(results, labels).table().toHtml("numbers"));
             figures(h, charts, Charts.Topic.DISTRIBUTION);
             h.append("<h3>Where each key landed</h3>\n<ul>\n");
-            for (ExperimentResult r : results) {
-                h.append("<li><strong>").append(Html.escape(r.strategy())).append("</strong> (")
+            for (int i = 0; i < results.size(); i++) {
+                ExperimentResult r = results.get(i);
+                h.append("<li><strong>").append(Html.escape(labels.get(i))).append("</strong> (")
                         .append(Html.escape(r.strategyDescription())).append("): ").append(r.distinctKeys())
                         .append(" distinct key(s); ")
                         .append(MarkdownReport.keyLandings(r).stream().map(e -> "<code>" + Html.escape(e.getKey())
@@ -91,6 +97,12 @@ public final class HtmlReport implements ReportWriter.Part {
             h.append("</ul>\n</section>\n");
             h.append("<section id=\"time\">\n<h2>Over time</h2>\n");
             figures(h, charts, Charts.Topic.TIME);
+            h.append("</section>\n");
+        }
+        if (!inventory.isEmpty()) {
+            h.append("<section id=\"inventory\">\n<h2>Inventory</h2>\n<p>").append(Html.escape(MarkdownReport.INVENTORY))
+                    .append("</p>\n").append(InventoryRun.table(inventory).toHtml("numbers"));
+            figures(h, charts, Charts.Topic.INVENTORY);
             h.append("</section>\n");
         }
         bench.ifPresent(b -> {

@@ -35,6 +35,11 @@ public final class MarkdownReport {
             with the threshold stated in its row; nothing in it is written by hand.
             """;
 
+    /** What the inventory table shows; shared with {@code index.html}. */
+    static final String INVENTORY = "Each request reserves a seat of the concert; the consumers of a salted concert "
+            + "reserve concurrently. A naive read-check-write sells seats that do not exist; atomic stores sell exactly "
+            + "the capacity.";
+
     private MarkdownReport() {
     }
 
@@ -63,7 +68,8 @@ public final class MarkdownReport {
             md.append(String.format(Locale.ROOT, "Key %s, %d partitions, %d requests, %d consumers, "
                     + "%.1f ms service time per request, %d users.%n%n", Markdown.code(first.key()), first.partitions(),
                     first.messages(), first.consumers(), first.serviceTimeMillis(), first.users()));
-            md.append(new ComparisonTable(report.experiments()).toMarkdown()).append("\n");
+            md.append(new ComparisonTable(report.experiments(), ReportSections.labels(report)).toMarkdown())
+                    .append("\n");
             charts(md, charts, Charts.Topic.DISTRIBUTION);
             if (charts.stream().anyMatch(c -> c.topic() == Charts.Topic.TIME)) {
                 md.append("## Over time\n\n");
@@ -79,8 +85,10 @@ public final class MarkdownReport {
         });
         if (!report.experiments().isEmpty()) {
             md.append("## Where each key landed\n\n");
-            for (ExperimentResult r : report.experiments()) {
-                md.append("- **").append(Markdown.text(r.strategy())).append("** (")
+            List<String> labels = ReportSections.labels(report);
+            for (int i = 0; i < report.experiments().size(); i++) {
+                ExperimentResult r = report.experiments().get(i);
+                md.append("- **").append(Markdown.text(labels.get(i))).append("** (")
                         .append(Markdown.text(r.strategyDescription())).append("): ").append(r.distinctKeys())
                         .append(" distinct key(s); ").append(keyLandings(r).stream()
                                 .map(e -> Markdown.code(e.getKey()) + " → " + e.getValue())
@@ -88,6 +96,13 @@ public final class MarkdownReport {
                         .append(r.keyPartitions().size() > 8 ? ", …" : "").append("\n");
             }
             md.append("\n");
+        }
+        List<InventoryRun> inventoryRuns = ReportSections.inventory(report);
+        if (!inventoryRuns.isEmpty()) {
+            md.append("## Inventory\n\n");
+            md.append(INVENTORY).append("\n\n");
+            md.append(InventoryRun.table(inventoryRuns).toMarkdown()).append("\n");
+            charts(md, charts, Charts.Topic.INVENTORY);
         }
         md.append("## Reading the report\n\n").append(READING).append("\n");
         return md.toString();

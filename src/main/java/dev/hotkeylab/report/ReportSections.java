@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /**
  * The named sections of {@code results.json} this package reads and writes: {@code bench} (the scaling benchmark),
+ * {@code inventory} (seats sold per store, from {@code run --inventory}),
  * {@code claims} (the claims-checked rows) and {@code figures} (figures derived from the experiments that the charts
  * show). A section may hold a typed object (fresh from a run) or a plain map (read back from a file); readers accept
  * both.
@@ -23,6 +24,7 @@ public final class ReportSections {
     public static final String BENCH = "bench";
     public static final String CLAIMS = "claims";
     public static final String FIGURES = "figures";
+    public static final String INVENTORY = "inventory";
     public static final String RESULTS_JSON = "results.json";
 
     /** Reads results.json leniently: fields added by later versions are skipped, not fatal. */
@@ -44,6 +46,46 @@ public final class ReportSections {
             throw new IllegalArgumentException("the report's '" + BENCH + "' section is not a benchmark result: "
                     + firstLine(e.getMessage()));
         }
+    }
+
+    /** The inventory runs ({@code run --inventory}), if the report has any. */
+    public static java.util.List<InventoryRun> inventory(RunReport report) {
+        Object section = report.sections().get(INVENTORY);
+        if (section == null) {
+            return java.util.List.of();
+        }
+        try {
+            return READER.convertValue(section, new com.fasterxml.jackson.core.type.TypeReference<
+                    java.util.List<InventoryRun>>() { });
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the report's '" + INVENTORY + "' section is not a list of inventory "
+                    + "runs: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * A distinct label per experiment, for table columns and chart series: the strategy, with the inventory store when
+     * each experiment ran against one ({@code FIXED_KEY + redis-lua}), else numbered when a strategy repeats.
+     */
+    public static java.util.List<String> labels(RunReport report) {
+        java.util.List<ExperimentResult> results = report.experiments();
+        java.util.List<InventoryRun> inventory = inventory(report);
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        boolean byStore = inventory.size() == results.size();
+        for (int i = 0; i < results.size() && byStore; i++) {
+            byStore = inventory.get(i).strategy().equals(results.get(i).strategy());
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+            String base = results.get(i).strategy()
+                    + (byStore ? " + " + inventory.get(i).summary().store() : "");
+            String label = base;
+            for (int n = 2; !used.add(label); n++) {
+                label = base + " #" + n;
+            }
+            labels.add(label);
+        }
+        return labels;
     }
 
     /**

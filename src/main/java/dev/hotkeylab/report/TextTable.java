@@ -1,24 +1,43 @@
 package dev.hotkeylab.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A table of strings rendered three ways from the same cells, so the terminal, {@code report.md} and
  * {@code index.html} never disagree: aligned text, GitHub Markdown (pipes escaped) and HTML (every cell escaped).
+ * Built either at once from rows or row by row ({@code new TextTable("a", "b").row("1", "2")}).
  */
-public record TextTable(List<String> header, List<List<String>> rows) {
+public final class TextTable {
 
-    public TextTable {
-        header = List.copyOf(header);
-        rows = rows.stream().map(List::copyOf).toList();
-        for (List<String> r : rows) {
-            if (r.size() != header.size()) {
-                throw new IllegalArgumentException("row must have " + header.size() + " cells but has " + r.size()
-                        + ": " + r);
-            }
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public TextTable(String... header) {
+        this.header = List.of(header);
+    }
+
+    public TextTable(List<String> header, List<List<String>> rows) {
+        this(header.toArray(String[]::new));
+        rows.forEach(r -> row(r.toArray(String[]::new)));
+    }
+
+    public TextTable row(String... cells) {
+        if (cells.length != header.size()) {
+            throw new IllegalArgumentException("row must have " + header.size() + " cells but got " + cells.length);
         }
+        rows.add(List.of(cells));
+        return this;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public List<List<String>> rows() {
+        return Collections.unmodifiableList(rows);
     }
 
     /** Aligned columns for the terminal, with no trailing blanks. */
@@ -37,7 +56,9 @@ public record TextTable(List<String> header, List<List<String>> rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < r.size(); i++) {
                 line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", r.get(i)));
-                line.append(i == r.size() - 1 ? "" : "   ");
+                if (i < r.size() - 1) {
+                    line.append("   ");
+                }
             }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }

@@ -62,6 +62,22 @@ class ChartsTest {
     }
 
     @Test
+    @DisplayName("runs against inventory stores: one series per strategy and store, seats sold against the capacity")
+    void inventoryRuns() throws Exception {
+        RunReport report = Synthetic.inventoryReport();
+
+        new Charts().write(report, tmp);
+
+        assertThat(ReportSections.labels(report)).startsWith("FIXED_KEY + naive-redis", "FIXED_KEY + redis-lua",
+                "RANDOM_SALT + naive-redis").doesNotHaveDuplicates();
+        assertThat(Charts.plan(report)).extracting(Charts.Spec::file)
+                .contains("inventory.png", "timeline-FIXED_KEY___naive-redis.png", "timeline-FIXED_KEY___redis-lua.png");
+        byte[] png = Files.readAllBytes(tmp.resolve("charts/inventory.png"));
+        assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
+        assertThat(png.length).isGreaterThan(10_000);
+    }
+
+    @Test
     @DisplayName("a strategy name that is not a file name still gives a safe, unique file")
     void safeFileNames() {
         RunReport report = Synthetic.report(List.of(

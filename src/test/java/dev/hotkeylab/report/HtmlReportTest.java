@@ -74,6 +74,17 @@ class HtmlReportTest {
     }
 
     @Test
+    @DisplayName("inventory runs: a column per strategy and store, the stores table and the seats chart")
+    void inventory() {
+        String html = HtmlReport.render(Synthetic.inventoryReport());
+
+        assertThat(html).contains("<th>FIXED_KEY + naive-redis</th>", "<th>ENTITY_SALT + redis-lua</th>")
+                .contains("id=\"inventory\"", "<th>oversold</th>", "charts/inventory.png");
+        assertThat(MarkdownReport.render(Synthetic.inventoryReport(), true)).contains("## Inventory")
+                .contains("| naive-redis | RANDOM_SALT | 3 | 500 | 530 | 30 |");
+    }
+
+    @Test
     @DisplayName("Html.escape covers the five characters that matter in text and quoted attributes")
     void escape() {
         assertThat(Html.escape("<a href=\"x\" title='y'>&</a>"))

@@ -4,6 +4,8 @@ import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.inventory.InventorySummary;
+import dev.hotkeylab.inventory.ReservationLog;
 import dev.hotkeylab.metrics.LatencyStats;
 import dev.hotkeylab.metrics.Skew;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ final class Synthetic {
                 keys.size(), keys, consumers, active, skew.idlePartitions(), skew.maxOverMean(),
                 skew.coefficientOfVariation(), drainMillis, throughput,
                 new LatencyStats(total, drainMillis / 2.0, drainMillis * 0.95, drainMillis * 0.99, drainMillis,
-                        drainMillis / 2.0), concertViolations, userViolations, total, 0, 650);
+                        drainMillis / 2.0), concertViolations, userViolations, total, 0, 650, 0, List.of(),
+                Map.of(1, total), Map.of(1, total * 150));
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */
@@ -85,6 +88,33 @@ final class Synthetic {
         return new ScalingResult("embedded", "4.3.1", "2026-01-01T00:00:00Z", "./hotkey-lab bench", KEY, 42, 100, 600,
                 5.0, 50, "FIXED_KEY", List.of("PARTITION_AWARE_SALT", "RANDOM_SALT"), List.of(1, 2, 3, 6), points,
                 1500, 90_000);
+    }
+
+    /** Two stores per strategy: naive-redis oversells, redis-lua sells exactly the capacity of 500. */
+    static List<InventoryRun> inventoryRuns(List<ExperimentResult> results) {
+        List<InventoryRun> runs = new ArrayList<>();
+        for (ExperimentResult r : results) {
+            for (String store : List.of("naive-redis", "redis-lua")) {
+                long sold = store.equals("naive-redis") && !r.strategy().equals("FIXED_KEY") ? 530 : 500;
+                List<ReservationLog.Point> points = new ArrayList<>();
+                for (int i = 0; i <= 10; i++) {
+                    points.add(new ReservationLog.Point(i * 100.0, sold * i / 10));
+                }
+                runs.add(new InventoryRun(r.strategy(), r.consumers(), 0, new InventorySummary(store, 500, sold,
+                        Math.max(0, sold - 500), 0, r.messages() - sold, r.messages(), 900), points));
+            }
+        }
+        return runs;
+    }
+
+    /** Each result twice, as {@code run --inventory naive-redis,redis-lua} makes them, with the inventory section. */
+    static RunReport inventoryReport() {
+        List<ExperimentResult> results = new ArrayList<>();
+        for (ExperimentResult r : javaClientRun(KEY)) {
+            results.add(r);
+            results.add(r);
+        }
+        return report(results, Map.of(ReportSections.INVENTORY, inventoryRuns(javaClientRun(KEY))));
     }
 
     static RunReport report(List<ExperimentResult> results, Map<String, Object> sections) {
