@@ -89,8 +89,9 @@ public final class Charts implements ReportWriter.Part {
         }
         Path dir = Files.createDirectories(folder.resolve(FOLDER));
         for (Planned p : planned) {
-            Files.write(dir.resolve(p.spec().file()), BitmapEncoder.getBitmapBytes(p.draw().get(),
-                    BitmapEncoder.BitmapFormat.PNG));
+            Chart<?, ?> chart = p.draw().get();
+            fitLegend(chart);
+            Files.write(dir.resolve(p.spec().file()), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         }
     }
 
@@ -118,7 +119,7 @@ public final class Charts implements ReportWriter.Part {
             for (int i = 0; i < results.size(); i++) {
                 ExperimentResult r = results.get(i);
                 String label = labels.get(i);
-                String file = uniqueFile(files, "timeline-" + label.replaceAll("[^A-Za-z0-9_-]", "_"));
+                String file = uniqueFile(files, "timeline-" + label.replace(" + ", "-").replaceAll("[^A-Za-z0-9_-]", "_"));
                 out.add(new Planned(new Spec(Topic.TIME, file, label + ": throughput per consumer over time",
                         "Records per second of each consumer in " + ExperimentResult.TIMELINE_BUCKET_MILLIS
                                 + " ms buckets, from the first send to the last record. Same scales for every "
@@ -145,6 +146,14 @@ public final class Charts implements ReportWriter.Part {
                     () -> benchThroughput(b)));
         }
         return out;
+    }
+
+    /** A one-row legend wider than the chart would be cut off: long legends become a column under the plot. */
+    private static void fitLegend(Chart<?, ?> chart) {
+        int chars = chart.getSeriesMap().keySet().stream().mapToInt(n -> n.length() + 8).sum();
+        if (chars * 7 > WIDTH - 40) {
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     private static String uniqueFile(Set<String> taken, String base) {
@@ -272,7 +281,14 @@ public final class Charts implements ReportWriter.Part {
             s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {8f, 6f}, 0f));
         }
-        chart.getStyler().setYAxisMin(0.0).setXAxisMin(0.0).setYAxisDecimalPattern("#,##0");
+        chart.getStyler().setYAxisMin(0.0).setXAxisMin(0.0);
+        // Seat counts are consecutive integers, and XChart then ticks every few of them; label round values only.
+        double top = runs.stream().mapToDouble(r -> Math.max(r.summary().sold(), r.summary().capacity())).max()
+                .orElse(1);
+        double step = niceStep(top / 6);
+        chart.setCustomYAxisTickLabelsFormatter(v -> Math.abs(v / step - Math.rint(v / step)) < 1e-9
+                ? String.format(java.util.Locale.ROOT, "%,.0f", v) : "");
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
         return chart;
     }
 
@@ -355,6 +371,17 @@ public final class Charts implements ReportWriter.Part {
     private static Color color(String strategy, String label, int index) {
         Color own = STRATEGY_COLORS.get(strategy);
         return own != null && label.equals(strategy) ? own : PALETTE[index % PALETTE.length];
+    }
+
+    /** 1, 2, 5, 10, 20, 50, ... : the smallest round step at least {@code raw}. */
+    static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
     }
 
     private static double perSecond() {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  */
 public final class ComparisonTable {
 
+    private static final String FIXED = "FIXED_KEY";
+
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -30,9 +32,7 @@ public final class ComparisonTable {
         header = new ArrayList<>();
         header.add("");
         header.addAll(labels);
-        // Only when a salted column is there to compare with the fixed key.
-        Optional<ExperimentResult> fixed = results.stream().anyMatch(r -> !r.strategy().equals("FIXED_KEY"))
-                ? results.stream().filter(r -> r.strategy().equals("FIXED_KEY")).findFirst() : Optional.empty();
+        List<Optional<ExperimentResult>> fixedFor = fixedFor(results, labels);
         row("records per partition", results, r -> r.perPartition().stream().map(String::valueOf)
                 .collect(Collectors.joining(" / ")));
         row("idle partitions", results, r -> r.idlePartitions().isEmpty() ? "none"
@@ -40,12 +40,44 @@ public final class ComparisonTable {
         row("max/mean (1 = even)", results, r -> fmt("%.2f", r.maxOverMean()));
         row("active consumers", results, r -> r.activeConsumers() + " of " + r.consumers());
         row("throughput (records/s)", results, r -> fmt("%.0f", r.throughputPerSecond()));
-        fixed.filter(f -> f.throughputPerSecond() > 0).ifPresent(f -> row("throughput vs FIXED_KEY", results,
-                r -> fmt("%.2fx", r.throughputPerSecond() / f.throughputPerSecond())));
+        // Only when a salted column is there to compare with the fixed key.
+        if (results.stream().anyMatch(r -> !r.strategy().equals(FIXED)) && fixedFor.stream().anyMatch(Optional::isPresent)) {
+            List<String> row = new ArrayList<>();
+            row.add("throughput vs " + FIXED);
+            for (int i = 0; i < results.size(); i++) {
+                double own = results.get(i).throughputPerSecond();
+                row.add(fixedFor.get(i).filter(f -> f.throughputPerSecond() > 0)
+                        .map(f -> fmt("%.2fx", own / f.throughputPerSecond())).orElse("-"));
+            }
+            rows.add(row);
+        }
         row("drain time", results, r -> fmt("%.2f s", r.drainMillis() / 1000.0));
         row("latency p50 / p99", results, r -> fmt("%.0f / %.0f ms", r.latency().p50Ms(), r.latency().p99Ms()));
         row("out of order: concert / user", results, r -> r.orderingViolationsPerConcert() + " / "
                 + r.orderingViolationsPerUser());
+    }
+
+    /**
+     * The FIXED_KEY run each column is compared with: the one with the same label after the strategy (the same
+     * inventory store, {@code FIXED_KEY + redis-lua} for {@code ENTITY_SALT + redis-lua}), else the first one.
+     */
+    private static List<Optional<ExperimentResult>> fixedFor(List<ExperimentResult> results, List<String> labels) {
+        Optional<ExperimentResult> first = results.stream().filter(r -> r.strategy().equals(FIXED)).findFirst();
+        List<Optional<ExperimentResult>> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            String label = labels.get(i);
+            String strategy = results.get(i).strategy();
+            String suffix = label.startsWith(strategy) ? label.substring(strategy.length()) : "";
+            Optional<ExperimentResult> same = Optional.empty();
+            for (int j = 0; j < results.size() && !suffix.isEmpty(); j++) {
+                if (results.get(j).strategy().equals(FIXED) && labels.get(j).equals(FIXED + suffix)) {
+                    same = Optional.of(results.get(j));
+                    break;
+                }
+            }
+            out.add(same.isPresent() ? same : first);
+        }
+        return out;
     }
 
     private void row(String name, List<ExperimentResult> results, Function<ExperimentResult, String> cell) {

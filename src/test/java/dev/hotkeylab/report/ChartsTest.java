@@ -71,7 +71,7 @@ class ChartsTest {
         assertThat(ReportSections.labels(report)).startsWith("FIXED_KEY + naive-redis", "FIXED_KEY + redis-lua",
                 "RANDOM_SALT + naive-redis").doesNotHaveDuplicates();
         assertThat(Charts.plan(report)).extracting(Charts.Spec::file)
-                .contains("inventory.png", "timeline-FIXED_KEY___naive-redis.png", "timeline-FIXED_KEY___redis-lua.png");
+                .contains("inventory.png", "timeline-FIXED_KEY-naive-redis.png", "timeline-FIXED_KEY-redis-lua.png");
         byte[] png = Files.readAllBytes(tmp.resolve("charts/inventory.png"));
         assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
         assertThat(png.length).isGreaterThan(10_000);
