@@ -44,6 +44,26 @@ public final class BenchTable {
         return new TextTable(header, rows);
     }
 
+    /**
+     * Each salted strategy's speed-up next to what its spread allows: N consumers finish when the fullest partition
+     * does, so the bound is N / (max/mean) of the records per partition (N for an exact spread).
+     */
+    public static TextTable bounds(ScalingResult bench) {
+        List<String> header = new ArrayList<>();
+        header.add("N");
+        bench.strategies().forEach(s -> header.add(s + ": speed-up / N÷(max/mean)"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int n : bench.ns()) {
+            List<String> row = new ArrayList<>();
+            row.add(String.valueOf(n));
+            bench.strategies().forEach(s -> row.add(bench.point(n, s).map(p -> String.format(Locale.ROOT,
+                    "%.2fx / %.2fx", p.speedupVsFixed(), p.maxOverMean() > 0 ? n / p.maxOverMean() : 0.0))
+                    .orElse("-")));
+            rows.add(row);
+        }
+        return new TextTable(header, rows);
+    }
+
     private static String throughput(ScalingResult bench, int n, String strategy) {
         return bench.point(n, strategy).map(ScalingPoint::throughputPerSecond)
                 .map(t -> String.format(Locale.ROOT, "%.0f", t)).orElse("-");

@@ -109,7 +109,9 @@ public final class HtmlReport implements ReportWriter.Part {
             h.append("<section id=\"bench\">\n<h2>Scaling benchmark</h2>\n<p>")
                     .append(Html.escape(MarkdownReport.benchSummary(b, s -> s))).append("</p>\n")
                     .append("<p>Reproduce with: <code>").append(Html.escape(b.command())).append("</code></p>\n")
-                    .append(BenchTable.of(b).toHtml("numbers"));
+                    .append(BenchTable.of(b).toHtml("numbers"))
+                    .append("<p>").append(Html.escape(MarkdownReport.BOUNDS)).append("</p>\n")
+                    .append(BenchTable.bounds(b).toHtml("numbers"));
             figures(h, charts, Charts.Topic.BENCH);
             h.append("</section>\n");
         });

@@ -35,6 +35,10 @@ public final class MarkdownReport {
             with the threshold stated in its row; nothing in it is written by hand.
             """;
 
+    /** Introduces {@link BenchTable#bounds}; shared with {@code index.html}. */
+    static final String BOUNDS = "A group finishes when its fullest partition does, so a spread's speed-up is bounded by "
+            + "N / (max/mean) of its records per partition: N for an exact spread, less for an uneven one.";
+
     /** What the inventory table shows; shared with {@code index.html}. */
     static final String INVENTORY = "Each request reserves a seat of the concert; the consumers of a salted concert "
             + "reserve concurrently. A naive read-check-write sells seats that do not exist; atomic stores sell exactly "
@@ -81,6 +85,7 @@ public final class MarkdownReport {
             md.append(benchSummary(b, Markdown::text)).append("\n\n");
             md.append("Reproduce with: ").append(Markdown.code(b.command())).append("\n\n");
             md.append(BenchTable.of(b).toMarkdown()).append("\n");
+            md.append(BOUNDS).append("\n\n").append(BenchTable.bounds(b).toMarkdown()).append("\n");
             charts(md, charts, Charts.Topic.BENCH);
         });
         if (!report.experiments().isEmpty()) {

@@ -23,6 +23,7 @@ class MarkdownReportTest {
                 .contains("## Claims checked", "## Comparison", "## Scaling benchmark", "## Reading the report")
                 .contains("| records per partition | 0 / 0 / 1000 | 0 / 342 / 658 | 334 / 333 / 333 | 379 / 274 / 347 |")
                 .contains("| 3 | 1800 | 190 |").contains("2.97x")
+                .contains("| N | PARTITION_AWARE_SALT: speed-up / N÷(max/mean) |").contains("| 3 | 2.97x / 3.00x |")
                 .contains("| Salting triples the throughput (3 consumers) |");
         for (String s : List.of("FIXED_KEY", "RANDOM_SALT", "PARTITION_AWARE_SALT", "ENTITY_SALT")) {
             assertThat(md).contains("| " + s + " |").contains("![" + s.replace("_", "\\_") + ": throughput per consumer over time]");
