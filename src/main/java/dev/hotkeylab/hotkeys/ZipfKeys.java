@@ -75,7 +75,17 @@ public final class ZipfKeys {
 
     /** The rank (1-based) of the next key. */
     public int nextRank() {
-        double u = random.nextDouble();
+        return rankAt(random.nextDouble());
+    }
+
+    /**
+     * The rank whose interval of the cumulative distribution holds {@code u}: the inverse CDF, for callers that bring
+     * their own uniform number (e.g. one derived from a request's index, so any request can be drawn in any order).
+     */
+    public int rankAt(double u) {
+        if (!(u >= 0 && u < 1)) {
+            throw new IllegalArgumentException("u must be in [0, 1) but got " + u);
+        }
         int i = Arrays.binarySearch(cumulative, u);
         // Exact hit on a boundary belongs to the next key ([c(r-1), c(r)) is rank r's interval).
         int index = i >= 0 ? i + 1 : -i - 1;
