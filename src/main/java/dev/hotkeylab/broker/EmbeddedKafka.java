@@ -30,7 +30,7 @@ public final class EmbeddedKafka implements KafkaBackend {
         this.brokers = brokers;
     }
 
-    /** Starts a cluster of {@code brokers} combined broker/controller-less nodes and waits until they are ready. */
+    /** Starts a cluster of {@code brokers} brokers (and one controller) and waits until they are ready. */
     public static EmbeddedKafka start(int brokers) {
         return start(brokers, Map.of());
     }
@@ -63,8 +63,10 @@ public final class EmbeddedKafka implements KafkaBackend {
         props.put("auto.create.topics.enable", "false");
         props.putAll(overrides);
 
+        // One broker shares its process with the controller (fastest start). Several brokers get a controller of
+        // their own, so that stopping any broker (the fault tests stop the hot partition's leader) keeps the quorum.
         TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true)
+                .setCombined(brokers == 1)
                 .setNumControllerNodes(1)
                 .setNumBrokerNodes(brokers)
                 .build();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotkey-lab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What a hot Kafka key does to partitions and consumers, and which key strategies fix it.",
-        subcommands = {RunCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */
@@ -35,7 +35,8 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException
+                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException) {
                 err.println(commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;

@@ -5,6 +5,13 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.experiment.RequestHandler;
+import dev.hotkeylab.inventory.InventoryConfig;
+import dev.hotkeylab.inventory.InventoryRequestHandler;
+import dev.hotkeylab.inventory.InventoryStore;
+import dev.hotkeylab.inventory.InventorySummary;
+import dev.hotkeylab.inventory.StoreKind;
+import dev.hotkeylab.report.InventoryRun;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.report.ComparisonTable;
 import dev.hotkeylab.report.ReportWriter;
@@ -80,6 +87,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Exit when the report is written instead of serving the dashboard.")
     boolean noServe;
 
+    @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", split = ",",
+            description = "Reserve a seat for every request in these stores: naive-redis, naive-sql, redis-lua, "
+                    + "sql-conditional, sql-optimistic, in-memory (default: none).")
+    List<String> inventory;
+
+    @Option(names = "--capacity", paramLabel = "SEATS", defaultValue = "100",
+            description = "Seats of the concert when --inventory is used (default: ${DEFAULT-VALUE}).")
+    int capacity;
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Redis for the Redis stores (default: $HOTKEY_REDIS_URL or redis://127.0.0.1:6379).")
+    String redis;
+
+    @Option(names = "--jdbc", paramLabel = "URL",
+            description = "PostgreSQL for the SQL stores (default: $HOTKEY_JDBC_URL or "
+                    + "jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
+    String jdbc;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -87,36 +112,79 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
+        List<StoreKind> stores = inventory == null ? List.of()
+                : inventory.stream().map(StoreKind::parse).distinct().toList();
+        InventoryConfig inventoryConfig = inventoryConfig();
         ReportWriter.checkWritable(this.out);
         var choice = backendOptions.choice();
         List<ExperimentResult> results = new ArrayList<>();
+        List<InventoryRun> inventoryRuns = new ArrayList<>();
         String backendName;
         String kafkaVersion;
-        try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
+        // Stores are opened first: a wrong URL is an error within seconds, before any broker starts.
+        try (InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
+                KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             backendName = backend.kind().label();
             kafkaVersion = backend.kafkaVersion();
             ExperimentRunner runner = new ExperimentRunner(backend);
             for (ExperimentConfig config : configs) {
-                out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
-                        config.messages(), config.partitions(), config.consumers());
-                ExperimentResult r = runner.run(config, new ProgressLine(System.err));
-                out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
-                        r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
-                results.add(r);
+                if (storeSet.isEmpty()) {
+                    results.add(runOne(runner, config, null, out));
+                    continue;
+                }
+                for (InventoryStore store : storeSet) {
+                    InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(), capacity,
+                            config.serviceTimeMillis());
+                    ExperimentResult r = runOne(runner, config, handler, out);
+                    InventorySummary summary = handler.summary();
+                    out.println("  inventory " + summary.describe());
+                    results.add(r);
+                    inventoryRuns.add(InventoryRun.of(r, summary, handler.log()));
+                }
             }
+        }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        if (!inventoryRuns.isEmpty()) {
+            sections.put("inventory", inventoryRuns);
         }
         RunReport report = new RunReport(backendName, kafkaVersion, seed,
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
-                RunReport.thisMachine(), results, Map.of());
+                RunReport.thisMachine(), results, sections);
         Path written = new ReportWriter().write(report, this.out);
         out.println();
         out.print(new ComparisonTable(results).toText());
         out.println();
+        if (!inventoryRuns.isEmpty()) {
+            out.print(InventoryRun.table(inventoryRuns).toText());
+            out.println();
+        }
         out.println("Report: " + written.resolve("report.md") + " and " + written.resolve("results.json"));
         if (!noServe) {
             out.println("(The live dashboard is not part of this build yet; the report above is complete.)");
         }
         return 0;
+    }
+
+    private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
+            PrintStream out) {
+        out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
+                config.messages(), config.partitions(), config.consumers());
+        ExperimentResult r = handler == null ? runner.run(config, new ProgressLine(System.err))
+                : runner.run(config, new ProgressLine(System.err), handler);
+        out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
+                r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
+        return r;
+    }
+
+    private InventoryConfig inventoryConfig() {
+        InventoryConfig.Builder b = InventoryConfig.fromEnvironment().toBuilder().capacity(capacity);
+        if (redis != null) {
+            b.redisUrl(redis);
+        }
+        if (jdbc != null) {
+            b.jdbcUrl(jdbc);
+        }
+        return b.build();
     }
 
     List<ExperimentConfig> configs() {
@@ -143,6 +211,10 @@ final class RunCommand implements Callable<Integer> {
         args.put("--consumers", consumers);
         args.put("--seed", seed);
         args.put("--service-time", serviceTime);
+        if (inventory != null && !inventory.isEmpty()) {
+            args.put("--inventory", String.join(",", inventory));
+            args.put("--capacity", capacity);
+        }
         StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
         args.forEach((k, v) -> cmd.append(' ').append(k).append(' ').append(v));
         if (strategies != null && !strategies.isEmpty()) {

@@ -17,9 +17,11 @@ import java.time.Duration;
  * @param users             distinct users the requests come from (per-user order needs several requests per user)
  * @param serviceTimeMillis what handling one request costs a consumer (an I/O-like wait standing for a DB call)
  * @param timeout           how long the group may take to process every request before the run fails
+ * @param ratePerSecond     requests produced per second, 0 for as fast as the producer goes (a paced producer is
+ *                          still sending when a fault test stops a broker)
  */
 public record ExperimentConfig(String key, int partitions, int messages, int consumers, Strategy strategy,
-        int saltBuckets, long seed, int users, double serviceTimeMillis, Duration timeout) {
+        int saltBuckets, long seed, int users, double serviceTimeMillis, Duration timeout, int ratePerSecond) {
 
     public static final String DEFAULT_KEY = "SUPER_STAR_CONCERT_2026";
     public static final int MAX_PARTITIONS = 10_000;
@@ -49,6 +51,7 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be > 0 but got " + timeout);
         }
+        requireRange("rate", ratePerSecond, 0, 10_000_000);
     }
 
     private static void requireRange(String name, long value, long min, long max) {
@@ -66,7 +69,7 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
     public Builder toBuilder() {
         return new Builder().key(key).partitions(partitions).messages(messages).consumers(consumers)
                 .strategy(strategy).saltBuckets(saltBuckets).seed(seed).users(users)
-                .serviceTimeMillis(serviceTimeMillis).timeout(timeout);
+                .serviceTimeMillis(serviceTimeMillis).timeout(timeout).ratePerSecond(ratePerSecond);
     }
 
     /** The same run with another strategy. */
@@ -86,6 +89,7 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
         private int users = 100;
         private double serviceTimeMillis = 5;
         private Duration timeout = Duration.ofSeconds(120);
+        private int ratePerSecond;
 
         public Builder key(String v) { key = v; return this; }
         public Builder partitions(int v) { partitions = v; return this; }
@@ -97,11 +101,12 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
         public Builder users(int v) { users = v; return this; }
         public Builder serviceTimeMillis(double v) { serviceTimeMillis = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder ratePerSecond(int v) { ratePerSecond = v; return this; }
 
         public ExperimentConfig build() {
             return new ExperimentConfig(key, partitions, messages, consumers, strategy,
                     saltBuckets == null ? Math.max(1, partitions) : saltBuckets, seed, users, serviceTimeMillis,
-                    timeout);
+                    timeout, ratePerSecond);
         }
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
  * Everything one run measured. Per-partition counts come three ways and must agree: from the producer's
  * {@code RecordMetadata}, from the broker's log end offsets (Admin API) and as predicted by Kafka's partitioner.
  * Serialized as one entry of {@code results.json}'s {@code experiments}; field names are part of that format.
+ *
+ * <p>{@code longestStallMillis} is the longest time in which no new request was processed (a broker failover shows up
+ * here); {@code leaderRecordsByBroker} and {@code leaderBytesByBroker} say how much of the topic each broker leads at
+ * the end of the run (the hot partition's leader takes all of a fixed key's load).
  */
 public record ExperimentResult(
         String strategy,
@@ -40,7 +44,11 @@ public record ExperimentResult(
         long orderingViolationsPerUser,
         long processed,
         long redelivered,
-        long settleMillis) {
+        long settleMillis,
+        long longestStallMillis,
+        List<String> crashedConsumers,
+        Map<Integer, Long> leaderRecordsByBroker,
+        Map<Integer, Long> leaderBytesByBroker) {
 
     /** Width of one bucket of the per-consumer timelines. */
     public static final long TIMELINE_BUCKET_MILLIS = 250;
@@ -52,6 +60,9 @@ public record ExperimentResult(
         keyPartitions = Map.copyOf(keyPartitions);
         perConsumer = Map.copyOf(perConsumer);
         idlePartitions = List.copyOf(idlePartitions);
+        crashedConsumers = List.copyOf(crashedConsumers);
+        leaderRecordsByBroker = Map.copyOf(leaderRecordsByBroker);
+        leaderBytesByBroker = Map.copyOf(leaderBytesByBroker);
     }
 
     /** Consumers that processed nothing. */

@@ -50,6 +50,7 @@ public final class ExperimentRunner {
     private final KafkaBackend backend;
     private boolean deleteTopics = true;
     private int maxPollRecords = 50;
+    private ConsumerCrash crash;
 
     public ExperimentRunner(KafkaBackend backend) {
         this.backend = backend;
@@ -70,6 +71,12 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + records);
         }
         this.maxPollRecords = records;
+        return this;
+    }
+
+    /** Injects a consumer crash into every following run (null for none). */
+    public ExperimentRunner crash(ConsumerCrash plan) {
+        this.crash = plan;
         return this;
     }
 
@@ -106,6 +113,10 @@ public final class ExperimentRunner {
 
     private ExperimentResult runOnTopic(ExperimentConfig config, ExperimentListener listener, RequestHandler handler,
             Admin admin, String topic, String group) {
+        if (crash != null && crash.member() >= config.consumers()) {
+            throw new IllegalArgumentException("crash member must be in [0, " + (config.consumers() - 1) + "] but got "
+                    + crash.member());
+        }
         RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
         List<GroupMember> members = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -113,8 +124,9 @@ public final class ExperimentRunner {
             long settleStart = System.nanoTime();
             for (int i = 0; i < config.consumers(); i++) {
                 String clientId = group + "-c" + i;
+                long crashAfter = crash != null && crash.member() == i ? crash.afterRecords() : Long.MAX_VALUE;
                 GroupMember member = new GroupMember(clientId, consumerConfig(group, clientId), topic, handler,
-                        accounting);
+                        accounting, crashAfter);
                 members.add(member);
                 Thread thread = new Thread(member, clientId);
                 thread.setDaemon(true);
@@ -138,8 +150,9 @@ public final class ExperimentRunner {
                 t.join(10_000);
             }
             List<Long> brokerCounts = endOffsets(admin, topic, config.partitions());
+            BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts);
             ExperimentResult result = result(config, topic, group, members, settled, accounting, produced,
-                    brokerCounts, drainNanos, settleMillis);
+                    brokerCounts, drainNanos, settleMillis, load);
             listener.finished(result);
             return result;
         } catch (InterruptedException e) {
@@ -203,7 +216,14 @@ public final class ExperimentRunner {
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
             accounting.firstSendNanos = System.nanoTime();
+            long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
             for (int seq = 0; seq < config.messages(); seq++) {
+                if (intervalNanos > 0) {
+                    long due = accounting.firstSendNanos + seq * intervalNanos;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
                 String userId = "user-" + users.nextInt(config.users());
                 String key = strategy.keyFor(config.key(), userId, seq);
                 int expected = keyPartitions.computeIfAbsent(key,
@@ -270,7 +290,7 @@ public final class ExperimentRunner {
 
     private static ExperimentResult result(ExperimentConfig config, String topic, String group,
             List<GroupMember> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
-            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis) {
+            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load) {
         long[] perPartition = new long[config.partitions()];
         for (int p = 0; p < perPartition.length; p++) {
             perPartition[p] = accounting.producedPerPartition.get(p);
@@ -300,7 +320,9 @@ public final class ExperimentRunner {
                 drainNanos / 1_000_000, config.messages() / drainSeconds, LatencyStats.of(latency),
                 accounting.concertOrder.violations(), accounting.userOrder.violations(),
                 accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
-                settleMillis);
+                settleMillis, accounting.longestStallMillis(),
+                members.stream().filter(GroupMember::crashed).map(GroupMember::clientId).toList(),
+                load.records(), load.bytes());
     }
 
     private static List<Long> boxed(long[] values) {

@@ -32,12 +32,15 @@ final class GroupMember implements Runnable {
     private final AtomicLong records = new AtomicLong();
     private final Map<Long, AtomicLong> timeline = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
+    private final long crashAfter;
     private volatile boolean stopping;
     private volatile boolean subscribed;
+    private volatile boolean crashed;
 
     GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
-            RunAccounting accounting) {
+            RunAccounting accounting, long crashAfter) {
         this.clientId = clientId;
+        this.crashAfter = crashAfter;
         this.consumer = new KafkaConsumer<>(config);
         this.topic = topic;
         this.handler = handler;
@@ -74,6 +77,11 @@ final class GroupMember implements Runnable {
                     long elapsed = accounting.processed(request, record.partition(), now, latencyMicros);
                     timeline.computeIfAbsent(elapsed / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
                             .incrementAndGet();
+                    if (records.get() == crashAfter) {
+                        // Dies here: the batch's offsets are never committed.
+                        crashed = true;
+                        return;
+                    }
                 }
                 if (!batch.isEmpty()) {
                     consumer.commitSync();
@@ -102,6 +110,10 @@ final class GroupMember implements Runnable {
 
     boolean subscribed() {
         return subscribed;
+    }
+
+    boolean crashed() {
+        return crashed;
     }
 
     String clientId() {

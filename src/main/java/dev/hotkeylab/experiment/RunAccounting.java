@@ -27,6 +27,9 @@ final class RunAccounting {
     private final CountDownLatch allProcessed = new CountDownLatch(1);
     private final AtomicLong lastProcessedNanos = new AtomicLong();
     private final int messages;
+    private final Object stallLock = new Object();
+    private long lastFirstProcessingNanos;
+    private long longestStallNanos;
     volatile long firstSendNanos;
 
     RunAccounting(int messages, int partitions) {
@@ -51,6 +54,13 @@ final class RunAccounting {
             }
             if (seen.compareAndSet(seq, 0, 1)) {
                 lastProcessedNanos.accumulateAndGet(nowNanos, Math::max);
+                synchronized (stallLock) {
+                    long since = lastFirstProcessingNanos == 0 ? firstSendNanos : lastFirstProcessingNanos;
+                    if (nowNanos > since) {
+                        longestStallNanos = Math.max(longestStallNanos, nowNanos - since);
+                        lastFirstProcessingNanos = nowNanos;
+                    }
+                }
                 if (distinct.incrementAndGet() == messages) {
                     allProcessed.countDown();
                 }
@@ -68,6 +78,13 @@ final class RunAccounting {
 
     boolean awaitAllProcessed(long millis) throws InterruptedException {
         return allProcessed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The longest time in which no new request was processed, from the first send on. */
+    long longestStallMillis() {
+        synchronized (stallLock) {
+            return longestStallNanos / 1_000_000;
+        }
     }
 
     long distinctProcessed() {

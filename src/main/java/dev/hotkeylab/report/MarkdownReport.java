@@ -36,6 +36,16 @@ public final class MarkdownReport {
             }
             md.append("\n");
         }
+        Object inventory = report.sections().get("inventory");
+        if (inventory instanceof java.util.List<?> runs && !runs.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            java.util.List<InventoryRun> inventoryRuns = (java.util.List<InventoryRun>) runs;
+            md.append("## Inventory\n\n");
+            md.append("Each request reserves a seat of the concert; the consumers of a salted concert reserve ")
+                    .append("concurrently. A naive read-check-write sells seats that do not exist; atomic stores ")
+                    .append("sell exactly the capacity.\n\n");
+            md.append(InventoryRun.table(inventoryRuns).toMarkdown()).append("\n");
+        }
         return md.toString();
     }
 }

@@ -31,7 +31,15 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--service-time", "-5"}, "service time must be in [0, 10000] ms but got -5.0"),
                 Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'; allowed: external, container, embedded"),
                 Arguments.of(new String[] {"--bootstrap", "nohost"},
-                        "bootstrap address must be host:port[,host:port...] but got 'nohost'"));
+                        "bootstrap address must be host:port[,host:port...] but got 'nohost'"),
+                Arguments.of(new String[] {"--inventory", "MYSQL"}, "unknown inventory store 'MYSQL'; allowed: naive-redis, naive-sql, redis-lua"),
+                Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--capacity", "0"}, "capacity must be"),
+                Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--redis", "redis://127.0.0.1:1"},
+                        "redis://127.0.0.1:1"),
+                Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc",
+                        "jdbc:postgresql://127.0.0.1:1/test?user=postgres"}, "127.0.0.1:1"),
+                Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc", "postgres://nope"},
+                        "postgres://nope"));
     }
 
     @ParameterizedTest(name = "run {0} -> {1}")
@@ -40,7 +48,7 @@ class RunCommandBadInputTest {
         Path out = tmp.resolve("report");
         String[] all = Stream.concat(Stream.of("run", "--no-serve", "--out", out.toString()), Stream.of(args))
                 .toArray(String[]::new);
-        CliRunner.Outcome o = CliRunner.run(all);
+        CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> CliRunner.run(all));
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains(message);
         assertThat(o.err().strip().lines()).hasSize(1);

@@ -1,0 +1,54 @@
+package dev.hotkeylab.experiment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * How much of a topic each broker leads, in records (end offsets) and bytes (the leader replica's log size from
+ * {@code describeLogDirs}): with a fixed key the hot partition's leader takes all the writes and all the fetches.
+ */
+record BrokerLoad(Map<Integer, Long> records, Map<Integer, Long> bytes) {
+
+    static BrokerLoad of(Admin admin, String topic, List<Long> perPartition) throws InterruptedException {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic);
+            Map<Integer, Long> records = new TreeMap<>();
+            Map<TopicPartition, Integer> leaders = new HashMap<>();
+            for (TopicPartitionInfo p : description.partitions()) {
+                Node leader = p.leader();
+                if (leader == null) {
+                    continue; // no leader at this moment: counted nowhere rather than guessed
+                }
+                records.merge(leader.id(), perPartition.get(p.partition()), Long::sum);
+                leaders.put(new TopicPartition(topic, p.partition()), leader.id());
+            }
+            Map<Integer, Long> bytes = new TreeMap<>();
+            records.keySet().forEach(b -> bytes.put(b, 0L));
+            Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(records.keySet())
+                    .allDescriptions().get(30, TimeUnit.SECONDS);
+            dirs.forEach((broker, byDir) -> byDir.values().forEach(dir -> {
+                for (Map.Entry<TopicPartition, ReplicaInfo> e : dir.replicaInfos().entrySet()) {
+                    if (broker.equals(leaders.get(e.getKey()))) {
+                        bytes.merge(broker, e.getValue().size(), Long::sum);
+                    }
+                }
+            }));
+            return new BrokerLoad(records, bytes);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ExperimentException("could not describe the leaders of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hotkeylab.inventory;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The database decides, in one transaction: INSERT the booking with the request id as primary key
+ * ({@code ON CONFLICT DO NOTHING}; no row inserted means a redelivery, {@link Outcome#DUPLICATE}), then
+ * {@code UPDATE stock SET remaining = remaining - 1 WHERE concert_id = ? AND remaining > 0}. PostgreSQL re-checks the
+ * condition on the newest row version after any concurrent update commits, so the stock cannot go below zero; no row
+ * updated means {@link Outcome#SOLD_OUT}, and the booking is rolled back.
+ */
+final class SqlConditionalStore extends SqlStoreBase {
+
+    SqlConditionalStore(InventoryConfig config) {
+        super(StoreKind.SQL_CONDITIONAL, config, true);
+    }
+
+    @Override
+    public Outcome reserve(String concertId, String requestId, String userId) {
+        return transaction(c -> {
+            try (PreparedStatement book = c.prepareStatement("INSERT INTO " + schema + ".bookings"
+                    + " (request_id, concert_id, user_id) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING");
+                    PreparedStatement take = c.prepareStatement("UPDATE " + schema + ".stock"
+                            + " SET remaining = remaining - 1 WHERE concert_id = ? AND remaining > 0")) {
+                book.setString(1, requestId);
+                book.setString(2, concertId);
+                book.setString(3, userId);
+                try {
+                    if (book.executeUpdate() == 0) {
+                        c.rollback();
+                        return Outcome.DUPLICATE;
+                    }
+                } catch (SQLException e) {
+                    if (isForeignKeyViolation(e)) {
+                        throw unknownConcert(concertId);
+                    }
+                    throw e;
+                }
+                take.setString(1, concertId);
+                if (take.executeUpdate() == 0) {
+                    c.rollback();
+                    return Outcome.SOLD_OUT;
+                }
+                return Outcome.CONFIRMED;
+            }
+        });
+    }
+}

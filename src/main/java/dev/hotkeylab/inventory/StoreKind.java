@@ -1,0 +1,73 @@
+package dev.hotkeylab.inventory;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The inventory stores the experiment compares; {@link InventoryStores#open} builds one. */
+public enum StoreKind {
+
+    /** Redis GET, then SET remaining - 1: two round trips, no atomicity, no idempotency. Over-sells. */
+    NAIVE_REDIS(Server.REDIS, false, "Redis GET then SET remaining-1 (read-check-write)"),
+
+    /** PostgreSQL SELECT, then UPDATE SET remaining = ? in autocommit: the same race in SQL. Over-sells. */
+    NAIVE_SQL(Server.POSTGRES, false, "PostgreSQL SELECT then UPDATE SET remaining=? (autocommit)"),
+
+    /** One Lua script (EVALSHA): duplicate check, stock check and decrement run atomically inside Redis. */
+    REDIS_LUA(Server.REDIS, true, "Redis Lua script: idempotency + check-and-decrement in one step"),
+
+    /** One transaction: booking insert ON CONFLICT DO NOTHING, then UPDATE ... WHERE remaining > 0. */
+    SQL_CONDITIONAL(Server.POSTGRES, true, "PostgreSQL insert booking + UPDATE ... WHERE remaining > 0"),
+
+    /** Read remaining and version, UPDATE ... WHERE version = ?, retry on conflict a bounded number of times. */
+    SQL_OPTIMISTIC(Server.POSTGRES, true, "PostgreSQL optimistic version check with bounded retries"),
+
+    /** A lock per concert in this JVM: correct, fast, and needs no server (the main job's default). */
+    IN_MEMORY(Server.NONE, true, "in-process, a lock per concert (no server)");
+
+    /** Which server a store needs. */
+    public enum Server { NONE, REDIS, POSTGRES }
+
+    private final Server server;
+    private final boolean safe;
+    private final String description;
+
+    StoreKind(Server server, boolean safe, String description) {
+        this.server = server;
+        this.safe = safe;
+        this.description = description;
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    /** True when the store can neither over-sell nor sell twice to a redelivered request. */
+    public boolean safe() {
+        return safe;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The store's short name: {@code REDIS_LUA} becomes {@code redis-lua}. */
+    public String displayName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses a name case-insensitively ({@code redis-lua}, {@code REDIS_LUA}); the error lists what is allowed. */
+    public static StoreKind parse(String name) {
+        String normalized = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (StoreKind kind : values()) {
+            if (kind.name().equals(normalized)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown inventory store '" + name + "'; allowed: " + allowedNames());
+    }
+
+    public static String allowedNames() {
+        return Arrays.stream(values()).map(StoreKind::displayName).collect(Collectors.joining(", "));
+    }
+}

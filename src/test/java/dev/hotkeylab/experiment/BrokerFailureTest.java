@@ -1,0 +1,74 @@
+package dev.hotkeylab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotkeylab.broker.EmbeddedKafka;
+import dev.hotkeylab.junit.KafkaTest;
+import dev.hotkeylab.keys.Strategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hot partition's leader dies mid-run. The idempotent producer (acks=all) and the group carry on: every request
+ * is processed, none is lost, none is written twice.
+ */
+@KafkaTest(backend = "embedded", brokers = 3, brokerProperties = "min.insync.replicas=2")
+@DisplayName("A broker dies: the hot partition's leader is stopped while requests are being produced and consumed")
+class BrokerFailureTest {
+
+    @Test
+    @DisplayName("FIXED_KEY, 3000 requests at 1000/s: nothing lost, nothing duplicated, the stall is measured")
+    void hotLeaderDiesMidRun(EmbeddedKafka kafka) {
+        ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.FIXED_KEY).messages(3000)
+                .ratePerSecond(1000).serviceTimeMillis(0.5).timeout(Duration.ofSeconds(120)).build();
+        AtomicInteger killed = new AtomicInteger(-1);
+        AtomicReference<CompletableFuture<Void>> kill = new AtomicReference<>();
+        ExperimentListener killLeaderOnceBusy = new ExperimentListener() {
+            private String topic;
+
+            @Override
+            public void started(ExperimentConfig c, String t, String g) {
+                topic = t;
+            }
+
+            @Override
+            public void progress(ExperimentConfig c, long produced, long processed) {
+                if (processed >= 500 && kill.get() == null) {
+                    kill.set(CompletableFuture.runAsync(() -> killed.set(stopLeader(kafka, topic, 2))));
+                }
+            }
+        };
+
+        ExperimentResult r = new ExperimentRunner(kafka).run(config, killLeaderOnceBusy);
+        kill.get().join();
+        System.out.printf("stopped broker %d (leader of partition 2); longest stall %d ms; redelivered %d; "
+                + "leaders at the end %s%n", killed.get(), r.longestStallMillis(), r.redelivered(),
+                r.leaderRecordsByBroker());
+
+        assertThat(killed.get()).isNotNegative();
+        assertThat(r.perPartition()).containsExactly(0L, 0L, 3000L);
+        assertThat(r.brokerPerPartition()).as("records in the log: none lost, none written twice")
+                .containsExactly(0L, 0L, 3000L);
+        assertThat(r.processed() - r.redelivered()).isEqualTo(3000);
+        assertThat(r.leaderRecordsByBroker()).doesNotContainKey(killed.get());
+        assertThat(r.longestStallMillis()).isPositive();
+    }
+
+    private static int stopLeader(EmbeddedKafka kafka, String topic, int partition) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            int leader = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().get(partition).leader().id();
+            kafka.cluster().brokers().get(leader).shutdown();
+            return leader;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the leader of " + topic + "-" + partition, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hotkeylab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.junit.KafkaTest;
+import dev.hotkeylab.keys.Strategy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A consumer dies after handling records but before committing them: the group rebalances and redelivers. */
+@KafkaTest
+@DisplayName("A consumer dies mid-run without committing")
+class ConsumerCrashTest {
+
+    @Test
+    @DisplayName("PARTITION_AWARE_SALT: every request is processed at least once and some twice")
+    void crashedConsumersRecordsAreRedelivered(KafkaBackend kafka) {
+        ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT).messages(1000)
+                .serviceTimeMillis(2).build();
+        // Member 0 dies after its 70th record: 20 records into its second batch of 50, never committed.
+        ExperimentResult r = new ExperimentRunner(kafka).crash(new ConsumerCrash(0, 70)).run(config);
+        System.out.printf("crashed %s; processed %d, redelivered %d%n", r.crashedConsumers(), r.processed(),
+                r.redelivered());
+
+        assertThat(r.crashedConsumers()).hasSize(1);
+        assertThat(r.processed() - r.redelivered()).isEqualTo(1000);
+        assertThat(r.redelivered()).isPositive();
+        assertThat(r.brokerPerPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
+    }
+}
