@@ -58,6 +58,20 @@ class MixedWorkloadTest {
     }
 
     @Test
+    @DisplayName("ExperimentConfig: no quiet concerts by default; quietConcerts and zipfExponent make the workload")
+    void fromExperimentConfig() {
+        assertThat(ExperimentConfig.builder().build().workload())
+                .isEqualTo(new MixedWorkload(ExperimentConfig.DEFAULT_KEY, 0, 1.0, 42));
+        ExperimentConfig mixed = ExperimentConfig.builder().quietConcerts(20).zipfExponent(2.0).seed(7).build();
+        assertThat(mixed.workload()).isEqualTo(new MixedWorkload(ExperimentConfig.DEFAULT_KEY, 20, 2.0, 7));
+        assertThat(mixed.toBuilder().build()).isEqualTo(mixed);
+        assertThatThrownBy(() -> ExperimentConfig.builder().quietConcerts(-1).build())
+                .hasMessage("quiet concerts must be in [0, 1000000] but got -1");
+        assertThatThrownBy(() -> ExperimentConfig.builder().zipfExponent(Double.NaN).build())
+                .hasMessage("zipf exponent must be in [0, 100] but got NaN");
+    }
+
+    @Test
     @DisplayName("bad input is one line naming the value")
     void badInput() {
         assertThatThrownBy(() -> new MixedWorkload("", 1, 1, 1))
