@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotkey-lab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What a hot Kafka key does to partitions and consumers, and which key strategies fix it.",
-        subcommands = {RunCommand.class, BrokerCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, DashboardCommand.class, ProduceCommand.class,
+                ConsumeCommand.class, WhatIfCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */
@@ -36,7 +37,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof IllegalArgumentException
-                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException) {
+                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException
+                    || e instanceof dev.hotkeylab.dashboard.PortInUseException) {
                 err.println(commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;

@@ -5,6 +5,7 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.dashboard.DashboardOptions;
 import dev.hotkeylab.experiment.RequestHandler;
 import dev.hotkeylab.inventory.InventoryConfig;
 import dev.hotkeylab.inventory.InventoryRequestHandler;
@@ -87,6 +88,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Exit when the report is written instead of serving the dashboard.")
     boolean noServe;
 
+    @Option(names = "--host", defaultValue = DashboardOptions.DEFAULT_HOST,
+            description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}).")
+    int port;
+
     @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", split = ",",
             description = "Reserve a seat for every request in these stores: naive-redis, naive-sql, redis-lua, "
                     + "sql-conditional, sql-optimistic, in-memory (default: none).")
@@ -109,68 +117,97 @@ final class RunCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
         List<StoreKind> stores = inventory == null ? List.of()
                 : inventory.stream().map(StoreKind::parse).distinct().toList();
         InventoryConfig inventoryConfig = inventoryConfig();
+        DashboardOptions dashboardOptions = noServe ? null
+                : DashboardOptions.defaults().withHost(host).withPort(port).withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
         var choice = backendOptions.choice();
         List<ExperimentResult> results = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         List<InventoryRun> inventoryRuns = new ArrayList<>();
-        String backendName;
-        String kafkaVersion;
-        // Stores are opened first: a wrong URL is an error within seconds, before any broker starts.
+        List<DashboardRun> dashboardRuns = new ArrayList<>();
+        // Stores are opened first, then the dashboard's port is taken: a wrong URL or a taken port is an error within
+        // seconds, before any broker starts.
         try (InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
+                Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
-            backendName = backend.kind().label();
-            kafkaVersion = backend.kafkaVersion();
             ExperimentRunner runner = new ExperimentRunner(backend);
-            for (ExperimentConfig config : configs) {
-                if (storeSet.isEmpty()) {
-                    results.add(runOne(runner, config, null, out));
-                    continue;
+            ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
+            if (launcher != null) {
+                launcher.tryAcquire(); // the page's form waits until the main job's runs are done
+            }
+            try {
+                for (ExperimentConfig config : configs) {
+                    if (storeSet.isEmpty()) {
+                        DashboardRun shown = serving.show(config.strategy().name(), backend.clientConfig());
+                        results.add(runOne(runner, config, null, out, shown));
+                        labels.add(config.strategy().name());
+                        dashboardRuns.add(shown);
+                        continue;
+                    }
+                    for (InventoryStore store : storeSet) {
+                        String label = config.strategy().name() + " + " + store.name();
+                        DashboardRun shown = serving.show(label, backend.clientConfig());
+                        InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
+                                capacity, config.serviceTimeMillis());
+                        ExperimentResult r = runOne(runner, config, handler, out, shown);
+                        InventorySummary summary = handler.summary();
+                        out.println("  inventory " + summary.describe());
+                        results.add(r);
+                        labels.add(label);
+                        dashboardRuns.add(shown);
+                        InventoryRun inventoryRun = InventoryRun.of(r, summary, handler.log());
+                        inventoryRuns.add(inventoryRun);
+                        serving.inventory(shown, inventoryRun);
+                    }
                 }
-                for (InventoryStore store : storeSet) {
-                    InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(), capacity,
-                            config.serviceTimeMillis());
-                    ExperimentResult r = runOne(runner, config, handler, out);
-                    InventorySummary summary = handler.summary();
-                    out.println("  inventory " + summary.describe());
-                    results.add(r);
-                    inventoryRuns.add(InventoryRun.of(r, summary, handler.log()));
+            } finally {
+                if (launcher != null) {
+                    launcher.release();
                 }
             }
-        }
-        Map<String, Object> sections = new LinkedHashMap<>();
-        if (!inventoryRuns.isEmpty()) {
-            sections.put("inventory", inventoryRuns);
-        }
-        RunReport report = new RunReport(backendName, kafkaVersion, seed,
-                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
-                RunReport.thisMachine(), results, sections);
-        Path written = new ReportWriter().write(report, this.out);
-        out.println();
-        out.print(new ComparisonTable(results).toText());
-        out.println();
-        if (!inventoryRuns.isEmpty()) {
-            out.print(InventoryRun.table(inventoryRuns).toText());
+            Map<String, Object> sections = new LinkedHashMap<>();
+            if (!inventoryRuns.isEmpty()) {
+                sections.put("inventory", inventoryRuns);
+            }
+            RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), seed,
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
+                    RunReport.thisMachine(), results, sections);
+            Path written = new ReportWriter().write(report, this.out);
             out.println();
-        }
-        out.println("Report: " + written.resolve("report.md") + " and " + written.resolve("results.json"));
-        if (!noServe) {
-            out.println("(The live dashboard is not part of this build yet; the report above is complete.)");
+            out.print(new ComparisonTable(results, labels).toText());
+            out.println();
+            if (!inventoryRuns.isEmpty()) {
+                out.print(InventoryRun.table(inventoryRuns).toText());
+                out.println();
+            }
+            out.println("Report: " + written.resolve("report.md") + " and " + written.resolve("results.json"));
+            serving.reportWritten(dashboardRuns, written.resolve("report.md"));
+            serving.untilInterrupted(out, backend, storeSet);
         }
         return 0;
     }
 
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
-            PrintStream out) {
+            PrintStream out, DashboardRun shown) {
         out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
                 config.messages(), config.partitions(), config.consumers());
-        ExperimentResult r = handler == null ? runner.run(config, new ProgressLine(System.err))
-                : runner.run(config, new ProgressLine(System.err), handler);
+        ExperimentListener listener = shown == null ? new ProgressLine(System.err)
+                : new ProgressLine(System.err).and(shown);
+        ExperimentResult r;
+        try {
+            r = handler == null ? runner.run(config, listener) : runner.run(config, listener, handler);
+        } catch (RuntimeException e) {
+            if (shown != null) {
+                shown.failed(e);
+            }
+            throw e;
+        }
         out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
                 r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
         return r;

@@ -15,4 +15,28 @@ public interface ExperimentListener {
 
     default void finished(ExperimentResult result) {
     }
+
+    /** Both listeners, this one first. */
+    default ExperimentListener and(ExperimentListener other) {
+        ExperimentListener first = this;
+        return new ExperimentListener() {
+            @Override
+            public void started(ExperimentConfig config, String topic, String group) {
+                first.started(config, topic, group);
+                other.started(config, topic, group);
+            }
+
+            @Override
+            public void progress(ExperimentConfig config, long produced, long processed) {
+                first.progress(config, produced, processed);
+                other.progress(config, produced, processed);
+            }
+
+            @Override
+            public void finished(ExperimentResult result) {
+                first.finished(result);
+                other.finished(result);
+            }
+        };
+    }
 }

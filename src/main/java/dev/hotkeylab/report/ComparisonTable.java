@@ -17,9 +17,18 @@ public final class ComparisonTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     public ComparisonTable(List<ExperimentResult> results) {
+        this(results, results.stream().map(ExperimentResult::strategy).toList());
+    }
+
+    /** A table whose columns are titled by {@code labels} (e.g. strategy and inventory store). */
+    public ComparisonTable(List<ExperimentResult> results, List<String> labels) {
+        if (labels.size() != results.size()) {
+            throw new IllegalArgumentException("labels must match results: " + labels.size() + " labels for "
+                    + results.size() + " results");
+        }
         header = new ArrayList<>();
         header.add("");
-        results.forEach(r -> header.add(r.strategy()));
+        header.addAll(labels);
         row("records per partition", results, r -> r.perPartition().stream().map(String::valueOf)
                 .collect(Collectors.joining(" / ")));
         row("idle partitions", results, r -> r.idlePartitions().isEmpty() ? "none"

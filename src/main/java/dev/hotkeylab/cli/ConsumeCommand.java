@@ -1,0 +1,128 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.dashboard.GroupConsumer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotkey-lab consume}: one consumer of a group, in its own terminal, like the seed's {@code bad/consumer.js}.
+ * Start several to watch the group share (or not share) the partitions; runs until Ctrl-C.
+ *
+ * <pre>
+ *   hotkey-lab consume --bootstrap localhost:9092 --topic tickets --group ticket-service --service-time 5
+ *   ticket-service-4f2a: partitions [2]
+ *   ticket-service-4f2a: 412 processed, 198/s, partitions [2]
+ * </pre>
+ */
+@Command(name = "consume", mixinStandardHelpOptions = true,
+        description = "Run one consumer of a group with a service time per record (one terminal per consumer).")
+public final class ConsumeCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
+    String bootstrap;
+
+    @Option(names = "--topic", required = true)
+    String topic;
+
+    @Option(names = "--group", required = true)
+    String group;
+
+    @Option(names = "--service-time", defaultValue = "0", paramLabel = "MS",
+            description = "Milliseconds of simulated work per record (default: ${DEFAULT-VALUE}).")
+    int serviceTimeMs;
+
+    @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
+    String clientId;
+
+    @Option(names = "--connect-timeout-ms", defaultValue = "10000")
+    int connectTimeoutMs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (serviceTimeMs < 0) {
+            err.println(spec.name() + ": service time must be >= 0 ms but got " + serviceTimeMs);
+            return 2;
+        }
+        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
+            kafka.requireReachable();
+            if (kafka.partitions(topic).isEmpty()) {
+                err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 1;
+        }
+        String id = clientId != null ? clientId
+                : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+        AtomicReference<GroupConsumer> self = new AtomicReference<>();
+        AtomicLong lastPrint = new AtomicLong();
+        AtomicLong lastCount = new AtomicLong();
+        AtomicReference<Object> lastAssignment = new AtomicReference<>();
+        Runnable progress = () -> {
+            GroupConsumer c = self.get();
+            if (c == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!c.assignment().equals(lastAssignment.get())) {
+                lastAssignment.set(c.assignment());
+                out.println(id + ": partitions " + new java.util.TreeSet<>(c.assignment()));
+                out.flush();
+            }
+            if (now - lastPrint.get() >= 1_000_000_000L) {
+                long n = c.processed();
+                double seconds = lastPrint.get() == 0 ? 0 : (now - lastPrint.get()) / 1e9;
+                out.println(id + ": " + n + " processed, " + (seconds == 0 ? 0 : Math.round((n - lastCount.get()) / seconds))
+                        + "/s, partitions " + new java.util.TreeSet<>(c.assignment()));
+                out.flush();
+                lastPrint.set(now);
+                lastCount.set(n);
+            }
+        };
+        GroupConsumer consumer = new GroupConsumer(KafkaChecks.clientConfig(bootstrap), topic, group, id,
+                Duration.ofMillis(serviceTimeMs), progress);
+        self.set(consumer);
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                consumer.run();
+            } finally {
+                ended.countDown();
+            }
+        }, "hotkey-consumer-" + id);
+        worker.start();
+        boolean interrupted = DashboardCommand.awaitShutdown(ended);
+        consumer.close();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        out.println(id + ": stopped after " + consumer.processed() + " records");
+        out.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (consumer.failure() != null) {
+            err.println(spec.name() + ": " + id + ": " + consumer.failure().getMessage());
+            return 1;
+        }
+        return 0;
+    }
+}

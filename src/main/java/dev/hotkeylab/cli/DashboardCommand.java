@@ -1,0 +1,135 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.dashboard.DashboardServer;
+import dev.hotkeylab.dashboard.LiveRunLauncher;
+import dev.hotkeylab.dashboard.PortInUseException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotkey-lab dashboard}: the live dashboard for any existing topic and consumer group on any cluster, e.g. the
+ * ones the {@code produce} and {@code consume} commands work on in other terminals.
+ *
+ * <pre>
+ *   hotkey-lab dashboard --bootstrap localhost:9092 --topic tickets --group ticket-service
+ *   dashboard: http://127.0.0.1:8080/ watching topic tickets, group ticket-service on localhost:9092 (Ctrl-C stops)
+ * </pre>
+ *
+ * The page's form starts further runs on the same cluster (fresh topics) unless {@code --read-only} is given.
+ * Exit codes: 2 for bad options or a taken port, 1 when the cluster cannot be reached.
+ */
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = "Live dashboard (http://127.0.0.1:8080) for a topic and consumer group on any Kafka cluster.")
+public final class DashboardCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    String bootstrap;
+
+    @Option(names = "--topic", required = true, description = "Topic to watch.")
+    String topic;
+
+    @Option(names = "--group", description = "Consumer group to watch (members, committed offsets, lag).")
+    String group;
+
+    @Option(names = "--host", defaultValue = DashboardOptions.DEFAULT_HOST,
+            description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
+            description = "How long to wait for the cluster before giving up (default: ${DEFAULT-VALUE}).")
+    int connectTimeoutMs;
+
+    @Option(names = "--read-only", description = "Hide the form that starts runs on this cluster.")
+    boolean readOnly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DashboardOptions options;
+        try {
+            if (connectTimeoutMs < 100) {
+                throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
+            }
+            options = DashboardOptions.defaults().withHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 2;
+        }
+        Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
+        boolean interrupted;
+        try (LiveRunLauncher launcher = new LiveRunLauncher(clientConfig);
+             DashboardServer server = DashboardServer.start(options, readOnly ? null : launcher)) {
+            try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+                kafka.requireReachable();
+                if (kafka.partitions(topic).isEmpty()) {
+                    err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
+                }
+            } catch (IllegalStateException e) {
+                err.println(spec.name() + ": " + e.getMessage());
+                return 1;
+            }
+            // (a bad address is an IllegalArgumentException: exit 2 below)
+            server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
+            out.println("dashboard: " + server.url() + " watching topic " + topic
+                    + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
+            out.flush();
+            interrupted = awaitShutdown(new CountDownLatch(1));
+        } catch (PortInUseException e) {
+            err.println(spec.name() + ": " + e.getMessage() + "; choose another with --port");
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(spec.name() + ": " + e.getMessage());
+            return 2;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * Blocks until Ctrl-C, an interrupt or {@code stop} counting down, then returns so the caller closes what it owns
+     * (the shutdown hook waits for that). Returns whether the thread was interrupted; the caller restores the flag
+     * after closing, so closing is not cut short by it.
+     */
+    static boolean awaitShutdown(CountDownLatch stop) {
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hotkey-lab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits for this thread to finish closing.
+            }
+        }
+        return interrupted;
+    }
+}

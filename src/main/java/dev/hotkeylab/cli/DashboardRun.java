@@ -1,0 +1,81 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.ExperimentListener;
+import dev.hotkeylab.experiment.ExperimentResult;
+import dev.hotkeylab.dashboard.RunInfo;
+import dev.hotkeylab.dashboard.RunPublisher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Shows one experiment on the dashboard: it appears (and its topic and group are watched) once the group has
+ * settled, and its column of the comparison table fills in when it ends.
+ */
+final class DashboardRun implements ExperimentListener {
+
+    private final RunPublisher publisher;
+    private final String label;
+    private final Map<String, Object> clientConfig;
+    private final CompletableFuture<String> runId = new CompletableFuture<>();
+
+    DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig) {
+        this.publisher = publisher;
+        this.label = label;
+        this.clientConfig = clientConfig;
+    }
+
+    @Override
+    public void started(ExperimentConfig config, String topic, String group) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("strategy", config.strategy().name());
+        params.put("key", config.key());
+        params.put("partitions", String.valueOf(config.partitions()));
+        params.put("messages", String.valueOf(config.messages()));
+        params.put("consumers", String.valueOf(config.consumers()));
+        params.put("serviceTimeMs", String.valueOf(config.serviceTimeMillis()));
+        params.put("seed", String.valueOf(config.seed()));
+        runId.complete(publisher.runStarted(new RunInfo(label, topic, group, clientConfig, params)));
+    }
+
+    @Override
+    public void finished(ExperimentResult result) {
+        publisher.runFinished(id(), row(result));
+    }
+
+    /** The run's row of the page's comparison table, under the names the page colours (maxOverMean, ...). */
+    static Map<String, Object> row(ExperimentResult r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("strategy", r.strategy());
+        row.put("partitions", r.partitions());
+        row.put("consumers", r.consumers());
+        row.put("activeConsumers", r.activeConsumers());
+        row.put("idlePartitions", r.idlePartitions());
+        row.put("maxOverMean", Math.round(r.maxOverMean() * 100) / 100.0);
+        row.put("perPartition", r.perPartition());
+        row.put("throughputPerSecond", Math.round(r.throughputPerSecond()));
+        row.put("durationMs", r.drainMillis());
+        row.put("latencyP99Ms", Math.round(r.latency().p99Ms()));
+        row.put("outOfOrderPerConcert", r.orderingViolationsPerConcert());
+        row.put("outOfOrderPerUser", r.orderingViolationsPerUser());
+        return row;
+    }
+
+    /** The dashboard's id for this run; present once {@link #started} was called. */
+    String id() {
+        return runId.getNow(null);
+    }
+
+    CompletableFuture<String> runId() {
+        return runId;
+    }
+
+    void failed(Throwable e) {
+        String id = id();
+        if (id != null) {
+            publisher.runFailed(id, e.getMessage());
+        }
+        runId.completeExceptionally(e);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.hotkeylab.cli;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * The Admin calls the live commands share, each bounded by a timeout so an unreachable cluster is a one-line error
+ * within seconds instead of a client retrying forever.
+ */
+final class KafkaChecks implements AutoCloseable {
+
+    private final Admin admin;
+    private final String bootstrap;
+    private final Duration timeout;
+
+    KafkaChecks(String bootstrap, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.timeout = timeout;
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hotkey-lab-cli");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try {
+            this.admin = Admin.create(config);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // e.g. "No resolvable bootstrap urls given in bootstrap.servers": the address itself is wrong.
+            throw new IllegalArgumentException("bad bootstrap address '" + bootstrap + "': "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+    }
+
+    static Map<String, Object> clientConfig(String bootstrap) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return config;
+    }
+
+    /** @throws IllegalStateException "cannot reach Kafka at B within N s" (any address that parses but does not answer) */
+    void requireReachable() {
+        try {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to Kafka at " + bootstrap);
+        }
+    }
+
+    /** The topic's partition count, or empty when it does not exist. */
+    OptionalInt partitions(String topic) {
+        try {
+            return OptionalInt.of(admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return OptionalInt.empty();
+            }
+            throw new IllegalStateException("cannot describe topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    void createTopic(String topic, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.dashboard.DashboardServer;
+import dev.hotkeylab.dashboard.RunLauncher;
+import dev.hotkeylab.dashboard.RunPublisher;
+import dev.hotkeylab.dashboard.RunRequest;
+import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.report.InventoryRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command's dashboard, or nothing with {@code --no-serve}. The server starts before the broker (a taken port
+ * fails fast) and takes runs from its form only once the broker is up and the main job's own runs are done.
+ */
+final class Serving implements AutoCloseable {
+
+    private final DashboardServer server;
+    private final Deferred deferred;
+    private ExperimentRunLauncher launcher;
+
+    private Serving(DashboardServer server, Deferred deferred) {
+        this.server = server;
+        this.deferred = deferred;
+    }
+
+    static Serving start(DashboardOptions options, PrintStream out) {
+        if (options == null) {
+            return new Serving(null, null);
+        }
+        Deferred deferred = new Deferred();
+        DashboardServer server = DashboardServer.start(options, deferred);
+        out.println("Dashboard: " + server.url());
+        return new Serving(server, deferred);
+    }
+
+    /** Connects the page's form to the runner; null when not serving. */
+    ExperimentRunLauncher attach(ExperimentRunner runner, Map<String, Object> clientConfig) {
+        if (server == null) {
+            return null;
+        }
+        launcher = new ExperimentRunLauncher(runner, clientConfig);
+        deferred.delegate = launcher;
+        return launcher;
+    }
+
+    /** A listener that shows one run on the page; null when not serving. */
+    DashboardRun show(String label, Map<String, Object> clientConfig) {
+        return server == null ? null : new DashboardRun(server, label, clientConfig);
+    }
+
+    void inventory(DashboardRun run, InventoryRun inventory) {
+        if (server == null || run == null || run.id() == null) {
+            return;
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("store", inventory.summary().store());
+        figures.put("capacity", inventory.summary().capacity());
+        figures.put("sold", inventory.summary().sold());
+        figures.put("oversold", inventory.summary().oversold());
+        figures.put("duplicatesRefused", inventory.summary().duplicatesRefused());
+        figures.put("outcomes", inventory.summary().outcomesRecorded());
+        figures.put("reservationsPerSecond", Math.round(inventory.summary().reservationsPerSecond()));
+        server.inventoryUpdated(run.id(), figures);
+    }
+
+    void reportWritten(List<DashboardRun> runs, Path report) {
+        if (server == null) {
+            return;
+        }
+        runs.stream().filter(r -> r != null && r.id() != null).forEach(r -> server.reportWritten(r.id(), report));
+    }
+
+    /**
+     * Keeps serving until Ctrl-C; then closes {@code resources} in order (the JVM is shutting down, so the caller's
+     * try-with-resources would not get to run).
+     */
+    void untilInterrupted(PrintStream out, AutoCloseable... resources) throws InterruptedException {
+        if (server == null) {
+            return;
+        }
+        out.println("Serving the dashboard at " + server.url() + " until Ctrl-C.");
+        out.flush();
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    // shutting down
+                }
+            }
+        }, "dashboard-shutdown"));
+        forever.await();
+    }
+
+    @Override
+    public void close() {
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The form's launcher before the broker is up: refuses politely. */
+    private static final class Deferred implements RunLauncher {
+        volatile RunLauncher delegate;
+
+        @Override
+        public String launch(RunRequest request, RunPublisher publisher) {
+            RunLauncher d = delegate;
+            if (d == null) {
+                throw new IllegalStateException("the broker is still starting; try again in a moment");
+            }
+            return d.launch(request, publisher);
+        }
+    }
+}

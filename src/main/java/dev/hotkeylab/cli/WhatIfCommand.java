@@ -1,0 +1,250 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.whatif.ClientModel;
+import dev.hotkeylab.whatif.KeyCounts;
+import dev.hotkeylab.whatif.ProgressListener;
+import dev.hotkeylab.whatif.SaltCoverage;
+import dev.hotkeylab.whatif.WhatIfConfig;
+import dev.hotkeylab.whatif.WhatIfOutput;
+import dev.hotkeylab.whatif.WhatIfResult;
+import dev.hotkeylab.whatif.WhatIfSimulator;
+import dev.hotkeylab.whatif.ZipfSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code whatif}: predicts, without a broker, where a key population's hot partition is and which key strategy fixes
+ * it, for the partitioner of a given client, before anything changes in production.
+ *
+ * <pre>
+ * ./hotkey-lab whatif --partitions 3 --keys zipf:1.0:1000
+ * ./hotkey-lab whatif --partitions 12 --key-file keys.csv --client librdkafka --grow-to 24
+ * ./hotkey-lab whatif --coverage
+ * </pre>
+ * Prints a table per strategy (max/mean, hottest partition, idle partitions, idle consumers) and writes
+ * {@code whatif.json} and {@code whatif.png} into {@code --out}. Bad input: one line, exit code 2, nothing written.
+ */
+@Command(name = "whatif", mixinStandardHelpOptions = true,
+        description = "Predict per-partition load, idle partitions and idle consumers for your keys under each key "
+                + "strategy and client partitioner, without a broker.")
+public final class WhatIfCommand implements Callable<Integer> {
+
+    static final int EXIT_BAD_INPUT = 2;
+    static final int EXIT_IO_ERROR = 1;
+    /** Phases with fewer units than this finish too fast for a progress line to help. */
+    static final long PROGRESS_FROM_UNITS = 100_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic (>= 1).")
+    Integer partitions;
+
+    @Option(names = "--keys", paramLabel = "zipf:S:COUNT[:TOTAL]",
+            description = "Synthetic keys: COUNT keys with Zipf exponent S, TOTAL records (default 100 per key).")
+    String keys;
+
+    @Option(names = "--key-file", paramLabel = "FILE.csv", description = "Your keys: CSV lines key,count (header optional).")
+    Path keyFile;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY",
+            description = "Comma-separated strategies to predict (default all): FIXED_KEY, RANDOM_SALT, "
+                    + "PARTITION_AWARE_SALT, ENTITY_SALT.")
+    List<String> strategies;
+
+    @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")
+    Integer saltBuckets;
+
+    @Option(names = "--consumers", paramLabel = "C", description = "Consumers in the group (default P).")
+    Integer consumers;
+
+    @Option(names = "--client", defaultValue = "java", paramLabel = "CLIENT",
+            description = "Whose partitioner places the keys: java, kafkajs-legacy, librdkafka (default java).")
+    String client;
+
+    @Option(names = "--grow-to", paramLabel = "P2", description = "Also predict the topic grown to P2 > P partitions.")
+    Integer growTo;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default 42).")
+    long seed;
+
+    @Option(names = "--coverage", description = "Print the naive-salting coverage table (P x B) and add it to the JSON.")
+    boolean coverage;
+
+    @Option(names = "--out", defaultValue = "target/hotkey-report/whatif", paramLabel = "DIR",
+            description = "Where whatif.json and whatif.png go (default target/hotkey-report/whatif).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        long commandStarted = System.nanoTime();
+        WhatIfConfig config;
+        KeyCounts keyCounts;
+        try {
+            config = config();
+            keyCounts = config == null ? null : loadKeys();
+            if (!coverage && keyCounts == null) {
+                throw new IllegalArgumentException(
+                        "no keys given; use --keys zipf:S:COUNT[:TOTAL] or --key-file FILE.csv (or --coverage alone)");
+            }
+        } catch (IllegalArgumentException e) {
+            stderr.println("whatif: " + e.getMessage());
+            stderr.flush();
+            return EXIT_BAD_INPUT;
+        }
+
+        ProgressListener progress = new ProgressLines(stderr);
+        long started = System.nanoTime();
+        WhatIfResult result = keyCounts == null ? null : new WhatIfSimulator(config).simulate(keyCounts, progress);
+        long simulatedNanos = System.nanoTime() - started;
+        long loadNanos = started - commandStarted;
+        SaltCoverage.Table table = coverage
+                ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client) : config.client(), seed, progress)
+                : null;
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        stdout.print(WhatIfOutput.text(result, table));
+        if (result != null) {
+            stdout.printf(Locale.ROOT, "simulated %,d keys x %d partitions in %,d ms (%d processors; keys made/read in"
+                            + " %,d ms)%n", result.distinctKeys(), config.partitions(), simulatedNanos / 1_000_000,
+                    Runtime.getRuntime().availableProcessors(), loadNanos / 1_000_000);
+        }
+        try {
+            List<Path> written = writeOutputs(result, table, elapsedMillis);
+            stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+            stdout.printf(Locale.ROOT, "whatif took %,d ms in all%n", (System.nanoTime() - commandStarted) / 1_000_000);
+        } catch (IOException | UncheckedIOException e) {
+            stderr.println("whatif: cannot write to " + out + ": " + e.getMessage());
+            stderr.flush();
+            return EXIT_IO_ERROR;
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** Null when only the coverage table is asked for. */
+    private WhatIfConfig config() {
+        ClientModel clientModel = ClientModel.parse(client);
+        if (keys != null && keyFile != null) {
+            throw new IllegalArgumentException("give either --keys or --key-file, not both");
+        }
+        if (keys == null && keyFile == null) {
+            if (partitions != null) {
+                throw new IllegalArgumentException(
+                        "no keys given; use --keys zipf:S:COUNT[:TOTAL] or --key-file FILE.csv");
+            }
+            return null;
+        }
+        if (partitions == null) {
+            throw new IllegalArgumentException("--partitions is required with --keys/--key-file; allowed: 1 to "
+                    + WhatIfConfig.MAX_PARTITIONS);
+        }
+        WhatIfConfig.Builder builder = WhatIfConfig.builder(partitions).client(clientModel).seed(seed);
+        if (strategies != null) {
+            List<Strategy> parsed = new ArrayList<>();
+            for (String name : strategies) {
+                parsed.add(Strategy.parse(name));
+            }
+            builder.strategies(parsed);
+        }
+        if (saltBuckets != null) {
+            builder.saltBuckets(saltBuckets);
+        }
+        if (consumers != null) {
+            builder.consumers(consumers);
+        }
+        if (growTo != null) {
+            if (growTo == 0) {
+                throw new IllegalArgumentException("grow-to must be more than the " + partitions
+                        + " partitions (Kafka can only add partitions) but got 0");
+            }
+            builder.growTo(growTo);
+        }
+        WhatIfConfig built = builder.build();
+        if (keys != null) {
+            ZipfSpec.parse(keys); // fail on a bad spec before anything is computed
+        }
+        return built;
+    }
+
+    private KeyCounts loadKeys() {
+        return keys != null ? KeyCounts.zipf(ZipfSpec.parse(keys)) : KeyCounts.fromCsv(keyFile);
+    }
+
+    /** Writes into a temporary folder next to {@code --out}, then moves the finished files into place. */
+    private List<Path> writeOutputs(WhatIfResult result, SaltCoverage.Table table, long elapsedMillis)
+            throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempDirectory(parent, ".whatif-");
+        try {
+            Map<String, Object> document = WhatIfOutput.document(result, table, elapsedMillis);
+            WhatIfOutput.writeJson(temp.resolve("whatif.json"), document);
+            if (result != null) {
+                WhatIfOutput.writeChart(temp.resolve("whatif.png"), result);
+            }
+            Files.createDirectories(target);
+            List<Path> written = new ArrayList<>();
+            try (Stream<Path> files = Files.list(temp)) {
+                for (Path file : files.sorted().toList()) {
+                    Path destination = target.resolve(file.getFileName());
+                    Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                    written.add(destination);
+                }
+            }
+            if (result == null) {
+                Files.deleteIfExists(target.resolve("whatif.png")); // a chart from an earlier run would not match
+            }
+            return written;
+        } finally {
+            try (Stream<Path> left = Files.walk(temp)) {
+                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** A line to stderr at every 10 % of a long phase. */
+    private static final class ProgressLines implements ProgressListener {
+        private final PrintWriter err;
+        private final Map<String, Integer> lastDecile = new ConcurrentHashMap<>();
+
+        ProgressLines(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void progress(String phase, long done, long total) {
+            if (total < PROGRESS_FROM_UNITS) {
+                return;
+            }
+            int decile = (int) (10 * done / total);
+            if (decile > lastDecile.getOrDefault(phase, 0)) {
+                lastDecile.put(phase, decile);
+                err.printf(Locale.ROOT, "whatif: %s %d %% (%,d/%,d)%n", phase, decile * 10, done, total);
+                err.flush();
+            }
+        }
+    }
+}

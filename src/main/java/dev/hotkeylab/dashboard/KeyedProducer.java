@@ -1,0 +1,113 @@
+package dev.hotkeylab.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotkeylab.keys.KeyStrategy;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the default partitioner:
+ * the traffic the dashboard watches (the {@code produce} command and {@link LiveRunLauncher} use it). Values are small
+ * JSON documents (requestId, concertId, userId, sequence, producedAtMillis).
+ */
+public final class KeyedProducer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, String> producer;
+
+    /** Totals of one {@link #send} call: records acknowledged per partition and the time it took. */
+    public record Sent(long records, Map<Integer, Long> perPartition, long elapsedMillis) {
+    }
+
+    public KeyedProducer(Map<String, Object> clientConfig, String clientId) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // An unreachable cluster is an error within seconds rather than the default one-minute block.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    /**
+     * Sends {@code messages} requests for {@code concertId} to {@code topic} and waits until all are acknowledged.
+     *
+     * @param ratePerSecond records per second, or 0 for as fast as possible
+     * @param users         user ids are drawn from {@code user-0 .. user-(users-1)} with {@code random}
+     * @param onAck         called after each acknowledgement with the running total (from the producer's I/O thread)
+     * @throws IllegalStateException when a send fails (the first failure's message)
+     */
+    public Sent send(String topic, KeyStrategy strategy, String concertId, int messages, double ratePerSecond,
+                     int users, Random random, java.util.function.LongConsumer onAck) {
+        if (messages < 1) {
+            throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
+        }
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("rate must be >= 0 but got " + ratePerSecond);
+        }
+        Map<Integer, Long> perPartition = new ConcurrentHashMap<>();
+        AtomicLong acked = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        long intervalNanos = ratePerSecond == 0 ? 0 : (long) (1_000_000_000L / ratePerSecond);
+        for (int i = 0; i < messages && failure.get() == null; i++) {
+            if (intervalNanos > 0) {
+                long due = start + i * intervalNanos;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            String userId = "user-" + random.nextInt(users);
+            String key = strategy.keyFor(concertId, userId, i);
+            producer.send(new ProducerRecord<>(topic, key, value(concertId, userId, i)), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                } else {
+                    perPartition.merge(metadata.partition(), 1L, Long::sum);
+                    onAck.accept(acked.incrementAndGet());
+                }
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("sending to topic '" + topic + "' failed: "
+                    + TopicWatcher.oneLine(failure.get()), failure.get());
+        }
+        return new Sent(acked.get(), new TreeMap<>(perPartition), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static String value(String concertId, String userId, long sequence) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("requestId", concertId + "-" + sequence);
+        v.put("concertId", concertId);
+        v.put("userId", userId);
+        v.put("sequence", sequence);
+        v.put("producedAtMillis", System.currentTimeMillis());
+        try {
+            return JSON.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hotkeylab.whatif;
+
+import dev.hotkeylab.keys.PartitionAwareSalts;
+import java.util.List;
+
+/**
+ * Partition-aware salts searched with any client's partitioner. The search is the one of
+ * {@link PartitionAwareSalts} (suffixes 0, 1, 2, ... until every partition has one), but the hash is the chosen
+ * client's: salts searched for the Java client are not partition-aware under KafkaJS's legacy partitioner or
+ * librdkafka, which is why the simulator searches with the client it models.
+ *
+ * @param key        the natural key
+ * @param partitions the partition count searched for
+ * @param client     whose partitioner was used
+ * @param saltedKeys by partition index: {@code saltedKeys.get(p)} lands on {@code p} under {@code client}
+ * @param tries      suffixes hashed to find them
+ */
+public record ClientSalts(String key, int partitions, ClientModel client, List<String> saltedKeys, long tries) {
+
+    public ClientSalts {
+        saltedKeys = List.copyOf(saltedKeys);
+    }
+
+    /** Searches one salted key per partition for {@code key} under {@code client}. */
+    public static ClientSalts search(String key, int partitions, ClientModel client) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key must be a non-empty string but got " + (key == null ? "null" : "\"\""));
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
+        }
+        String[] salted = new String[partitions];
+        int found = 0;
+        // Same bound as PartitionAwareSalts: far above the coupon-collector expectation of about P ln P tries.
+        long maxTries = Math.max(100_000L, 50L * partitions * (long) (Math.log(partitions) + 1));
+        long tries = 0;
+        for (long suffix = 0; found < partitions; suffix++) {
+            if (++tries > maxTries) {
+                throw new IllegalStateException("no salt suffix found for " + (partitions - found) + " of " + partitions
+                        + " partitions of key \"" + key + "\" under " + client.cliName() + " within " + maxTries + " tries");
+            }
+            String candidate = key + PartitionAwareSalts.SEPARATOR + suffix;
+            int p = client.partitionFor(candidate, partitions);
+            if (salted[p] == null) {
+                salted[p] = candidate;
+                found++;
+            }
+        }
+        return new ClientSalts(key, partitions, client, List.of(salted), tries);
+    }
+
+    /** How many distinct partitions these salted keys reach when {@code producer}'s partitioner places them. */
+    public int partitionsCoveredBy(ClientModel producer, int partitionCount) {
+        boolean[] hit = new boolean[partitionCount];
+        int covered = 0;
+        for (String salted : saltedKeys) {
+            int p = producer.partitionFor(salted, partitionCount);
+            if (!hit[p]) {
+                hit[p] = true;
+                covered++;
+            }
+        }
+        return covered;
+    }
+}

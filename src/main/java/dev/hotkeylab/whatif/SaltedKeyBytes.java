@@ -1,0 +1,41 @@
+package dev.hotkeylab.whatif;
+
+import dev.hotkeylab.keys.PartitionAwareSalts;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * UTF-8 bytes of {@code key + "_" + bucket} for one key and many buckets, reusing one array per digit count: the
+ * partitioners hash whole arrays, and allocating a fresh one for each of tens of millions of salted keys made the
+ * simulator spend its time in the allocator. Not thread-safe; the returned array is valid until the next call.
+ */
+final class SaltedKeyBytes {
+
+    private final byte[] prefix;
+    private final byte[][] byDigits = new byte[11][];
+
+    SaltedKeyBytes(String key) {
+        this.prefix = (key + PartitionAwareSalts.SEPARATOR).getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] forBucket(int bucket) {
+        if (bucket < 0) {
+            throw new IllegalArgumentException("bucket must be >= 0 but got " + bucket);
+        }
+        int digits = 1;
+        for (int v = bucket; v >= 10; v /= 10) {
+            digits++;
+        }
+        byte[] bytes = byDigits[digits];
+        if (bytes == null) {
+            bytes = Arrays.copyOf(prefix, prefix.length + digits);
+            byDigits[digits] = bytes;
+        }
+        int v = bucket;
+        for (int i = bytes.length - 1; i >= prefix.length; i--) {
+            bytes[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return bytes;
+    }
+}

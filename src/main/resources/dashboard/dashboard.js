@@ -1,0 +1,373 @@
+// hotkey-lab live dashboard. Everything from Kafka (keys, topic, group and client names) and from published results
+// is put into the page with textContent / createTextNode only, never as markup.
+'use strict';
+
+const MAX_CARDS = 4;
+const cards = new Map(); // run id -> { root, chart, parts }
+const COLORS = { hot: '#d9534f', ok: '#2f7ed8', idle: '#b9bec6', done: '#3c9d5d', processed: 'rgba(60,157,93,0.55)' };
+
+// ---------------------------------------------------------------- tiny DOM helpers (text only)
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  if (props) {
+    for (const [name, value] of Object.entries(props)) {
+      if (value === undefined || value === null) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'text') node.textContent = String(value);
+      else node.setAttribute(name, String(value));
+    }
+  }
+  for (const c of children) {
+    if (c === undefined || c === null) continue;
+    node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return node;
+}
+
+function setText(node, value) {
+  const text = value === undefined || value === null ? '–' : String(value);
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+// Rebuilds a part of the page only when its data changed, so finished runs stay still (a person can select text).
+const rendered = new WeakMap();
+function changed(node, data) {
+  const signature = JSON.stringify(data);
+  if (rendered.get(node) === signature) return false;
+  rendered.set(node, signature);
+  return true;
+}
+
+function fmtInt(n) {
+  return n === undefined || n === null ? '–' : Math.round(n).toLocaleString('en-US');
+}
+
+function fmtRate(n) {
+  return n === undefined || n === null ? '–' : (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'));
+}
+
+function fmtTime(ms) {
+  return ms ? new Date(ms).toLocaleTimeString('en-GB') : '–';
+}
+
+function fmtValue(v) {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map(fmtValue).join(' / ');
+  if (typeof v === 'object') {
+    const values = Object.values(v);
+    // A map of numbers (e.g. records per consumer) reads best as its values; the names go in the tooltip.
+    if (values.every(x => typeof x === 'number')) return values.map(fmtValue).join(' / ');
+    return Object.entries(v).map(([k, x]) => k + ': ' + fmtValue(x)).join(', ');
+  }
+  return String(v);
+}
+
+function fmtTitle(v) {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).map(([k, x]) => k + ': ' + fmtValue(x)).join('\n');
+  return null;
+}
+
+// ---------------------------------------------------------------- run cards
+
+function stat(field, label) {
+  const v = el('span', { class: 'v', 'data-field': field, text: '–' });
+  const box = el('div', { class: 'stat', 'data-stat': field }, v, el('span', { class: 'k', text: label }));
+  return { box, v };
+}
+
+function createCard(run) {
+  const title = el('h3', { 'data-field': 'label' });
+  const badge = el('span', { class: 'badge', 'data-field': 'status' });
+  const keyCode = el('code', { 'data-field': 'key' });
+  const topicCode = el('code', { 'data-field': 'topic' });
+  const groupCode = el('code', { 'data-field': 'group' });
+  const params = el('span', { 'data-field': 'params' });
+  const meta = el('p', { class: 'meta' }, 'key ', keyCode, ' · topic ', topicCode, ' · group ', groupCode, ' · ', params);
+  const s = {
+    maxOverMean: stat('maxOverMean', 'max / mean per partition'),
+    idlePartitions: stat('idlePartitions', 'idle partitions'),
+    activeConsumers: stat('activeConsumers', 'active consumers'),
+    totalRecords: stat('totalRecords', 'records in topic'),
+    processed: stat('processed', 'processed (committed)'),
+    totalLag: stat('totalLag', 'lag'),
+  };
+  const stats = el('div', { class: 'stats' }, ...Object.values(s).map(x => x.box));
+  const canvas = el('canvas', { 'aria-label': 'records per partition' });
+  const chartBox = el('div', { class: 'chart' }, canvas);
+  const partBody = el('tbody');
+  const partTable = el('table', { class: 'partitions' },
+    el('thead', null, el('tr', null,
+      el('th', { text: 'partition' }), el('th', { class: 'num', text: 'records' }), el('th', { class: 'num', text: 'rec/s' }),
+      el('th', { class: 'num', text: 'committed' }), el('th', { class: 'num', text: 'lag' }), el('th', { text: 'owner' }),
+      el('th', { text: 'latest key' }))),
+    partBody);
+  const memberBody = el('tbody');
+  const memberTable = el('table', { class: 'members' },
+    el('thead', null, el('tr', null,
+      el('th', { text: 'consumer (client id)' }), el('th', { text: 'host' }), el('th', { text: 'partitions' }),
+      el('th', { class: 'num', text: 'processed' }), el('th', { class: 'num', text: 'per second' }), el('th', { class: 'num', text: 'lag' }))),
+    memberBody);
+  const error = el('p', { class: 'error', 'data-field': 'error' });
+  const root = el('article', { class: 'run', 'data-run-id': run.id },
+    el('header', null, title, badge), meta, stats, chartBox,
+    el('div', { class: 'partitions-wrap' }, partTable), memberTable, error);
+  let chart = null;
+  if (window.Chart) {
+    chart = new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels: [], datasets: [
+        { label: 'records (log end offset)', data: [], backgroundColor: [] },
+        { label: 'processed (committed offset)', data: [], backgroundColor: COLORS.processed },
+      ] },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: { duration: 200 },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { labels: { boxWidth: 12, font: { size: 11 } } } },
+      },
+    });
+  }
+  return { root, chart, title, badge, keyCode, topicCode, groupCode, params, s, partBody, memberBody, error };
+}
+
+function updateCard(card, run) {
+  card.root.setAttribute('data-status', run.status);
+  setText(card.title, run.label);
+  setText(card.badge, run.status.toLowerCase());
+  card.badge.setAttribute('data-status', run.status);
+  setText(card.keyCode, run.params && run.params.key);
+  setText(card.topicCode, run.topic);
+  setText(card.groupCode, run.group);
+  const p = run.params || {};
+  setText(card.params, p.strategy
+    ? `${p.partitions} partitions · ${fmtInt(Number(p.messages))} messages · ${p.consumers} consumers · ${p.serviceTimeMs} ms/record · seed ${p.seed}`
+    : 'watching');
+  const snap = run.snapshot;
+  setText(card.error, run.error || (snap && snap.error) || '');
+  if (!snap) return;
+  const sk = snap.skew;
+  setText(card.s.maxOverMean.v, sk.maxOverMean === null ? '–' : sk.maxOverMean.toFixed(2));
+  card.s.maxOverMean.box.className = 'stat ' + (sk.maxOverMean === null ? '' : sk.maxOverMean >= 1.5 ? 'bad' : 'good');
+  setText(card.s.idlePartitions.v, sk.idlePartitions);
+  card.s.idlePartitions.box.className = 'stat ' + (sk.totalRecords > 0 && sk.idlePartitions > 0 ? 'bad' : 'good');
+  setText(card.s.activeConsumers.v, sk.activeConsumers);
+  const seen = snap.members.length;
+  card.s.activeConsumers.box.lastChild.textContent = `active consumers of ${seen}`;
+  card.s.activeConsumers.box.className = 'stat ' + (seen > 0 && sk.activeConsumers < Math.min(seen, sk.partitions) ? 'bad' : 'good');
+  setText(card.s.totalRecords.v, fmtInt(sk.totalRecords));
+  setText(card.s.processed.v, fmtInt(sk.processed));
+  setText(card.s.totalLag.v, fmtInt(sk.totalLag));
+
+  const hotThreshold = sk.meanRecords * 1.5;
+  const live = run.status === 'RUNNING' || run.status === 'WATCHING';
+  renderPartitions(card, snap, hotThreshold, live);
+  renderMembers(card, snap, live);
+  if (card.chart && changed(card.chart.canvas, snap.partitions.map(x => [x.records, x.committedOffset, x.idle]))) {
+    const ds = card.chart.data;
+    ds.labels = snap.partitions.map(x => 'p' + x.partition + (x.idle ? ' (idle)' : ''));
+    ds.datasets[0].data = snap.partitions.map(x => x.records);
+    ds.datasets[0].backgroundColor = snap.partitions.map(x =>
+      x.idle ? COLORS.idle : (sk.partitions > 1 && x.records >= hotThreshold ? COLORS.hot : COLORS.ok));
+    ds.datasets[1].data = snap.partitions.map(x => x.committedOffset === null ? 0 : Math.max(0, x.committedOffset - x.startOffset));
+    card.chart.update();
+  }
+}
+
+// Rates mean something while a run is live; a finished run shows its totals.
+function rateText(n, live) {
+  return live ? fmtRate(n) : '–';
+}
+
+function renderPartitions(card, snap, hotThreshold, live) {
+  if (!changed(card.partBody, [snap.partitions, hotThreshold, live])) return;
+  const sk = snap.skew;
+  clear(card.partBody);
+  for (const part of snap.partitions) {
+    const hot = sk.partitions > 1 && part.records > 0 && part.records >= hotThreshold;
+    const partCell = el('td', null, 'p' + part.partition);
+    if (part.idle) partCell.appendChild(el('span', { class: 'tag', text: 'idle' }));
+    card.partBody.appendChild(el('tr', { 'data-partition': part.partition, class: part.idle ? 'idle' : hot ? 'hot' : '' },
+      partCell,
+      el('td', { class: 'num records', 'data-field': 'records', text: fmtInt(part.records) }),
+      el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: rateText(part.recordsPerSecond, live) }),
+      el('td', { class: 'num', 'data-field': 'committedOffset', text: fmtInt(part.committedOffset) }),
+      el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) }),
+      el('td', { 'data-field': 'owner', text: part.ownerClientId || '–' }),
+      el('td', { class: 'key mono', 'data-field': 'latestKey', text: part.latestKey === null ? '–' : part.latestKey })));
+  }
+}
+
+function renderMembers(card, snap, live) {
+  if (!changed(card.memberBody, [snap.members, live])) return;
+  clear(card.memberBody);
+  for (const m of snap.members) {
+    card.memberBody.appendChild(el('tr', { class: m.inGroup ? '' : 'left', 'data-member': m.memberId },
+      el('td', { 'data-field': 'clientId', text: (m.clientId || '–') + (m.inGroup ? '' : ' (left)') }),
+      el('td', { 'data-field': 'host', text: m.host || '–' }),
+      el('td', { 'data-field': 'partitions', text: m.partitions.length ? m.partitions.map(x => 'p' + x).join(', ') : (m.inGroup ? 'none (idle)' : '–') }),
+      el('td', { class: 'num', 'data-field': 'processed', text: fmtInt(m.processed) }),
+      el('td', { class: 'num', 'data-field': 'processedPerSecond', text: rateText(m.processedPerSecond, live) }),
+      el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(m.lag) })));
+  }
+}
+
+function renderCards(runs) {
+  const shown = runs.slice(-MAX_CARDS);
+  const container = document.getElementById('run-cards');
+  document.getElementById('no-runs').hidden = runs.length > 0;
+  const keep = new Set(shown.map(r => r.id));
+  for (const [id, card] of cards) {
+    if (!keep.has(id)) {
+      if (card.chart) card.chart.destroy();
+      card.root.remove();
+      cards.delete(id);
+    }
+  }
+  for (const run of shown) {
+    let card = cards.get(run.id);
+    if (!card) {
+      card = createCard(run);
+      cards.set(run.id, card);
+      container.appendChild(card.root);
+    }
+    updateCard(card, run);
+  }
+}
+
+// ---------------------------------------------------------------- tables
+
+const PREFERRED = ['strategy', 'key', 'partitions', 'messages', 'consumers', 'serviceTimeMs', 'activeConsumers',
+  'idlePartitions', 'maxOverMean', 'perPartition', 'perConsumer', 'throughputPerSecond', 'durationMs', 'seed',
+  'capacity', 'sold', 'oversold', 'duplicatesRefused'];
+
+function columnsOf(maps) {
+  const seen = new Set();
+  maps.forEach(m => Object.keys(m || {}).forEach(k => seen.add(k)));
+  const cols = PREFERRED.filter(k => seen.has(k));
+  for (const k of seen) if (!cols.includes(k)) cols.push(k);
+  return cols;
+}
+
+function judge(col, value, row) {
+  // ExperimentResult lists the idle partitions ([0, 1]); a count works too.
+  if (col === 'idlePartitions' && Array.isArray(value)) return value.length > 0 ? 'bad' : 'good';
+  if (typeof value !== 'number') return '';
+  if (col === 'idlePartitions' || col === 'oversold' || col === 'oversoldTickets') return value > 0 ? 'bad' : 'good';
+  if (col === 'maxOverMean') return value >= 1.5 ? 'bad' : 'good';
+  if (col === 'activeConsumers' && typeof row.consumers === 'number' && typeof row.partitions === 'number')
+    return value < Math.min(row.consumers, row.partitions) ? 'bad' : 'good';
+  return '';
+}
+
+function renderKeyedTable(table, rows, valueOf) {
+  if (!changed(table, rows)) return;
+  const maps = rows.map(valueOf);
+  const cols = columnsOf(maps);
+  const thead = table.tHead;
+  const tbody = table.tBodies[0];
+  clear(thead);
+  clear(tbody);
+  thead.appendChild(el('tr', null, el('th', { text: 'run' }), el('th', { text: 'label' }), ...cols.map(c => el('th', { text: c }))));
+  rows.forEach((row, i) => {
+    const m = maps[i] || {};
+    tbody.appendChild(el('tr', { 'data-run-id': row.runId },
+      el('td', { text: row.runId }), el('td', { text: row.label }),
+      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]), text: fmtValue(m[c]) }))));
+  });
+}
+
+function renderResults(results) {
+  document.getElementById('no-results').hidden = results.length > 0;
+  renderKeyedTable(document.getElementById('results-table'), results, r => r.result);
+}
+
+function renderInventory(inventory) {
+  document.getElementById('inventory-section').hidden = inventory.length === 0;
+  renderKeyedTable(document.getElementById('inventory-table'), inventory, r => r.inventory);
+}
+
+function renderHistory(runs) {
+  document.getElementById('no-history').hidden = runs.length > 0;
+  const tbody = document.querySelector('#history-table tbody');
+  if (!changed(tbody, runs.map(r => [r.id, r.label, r.status, r.startedAtMillis, r.finishedAtMillis, r.topic, r.href, r.reportHref]))) return;
+  clear(tbody);
+  for (const run of runs.slice().reverse()) {
+    const links = el('td', null, el('a', { href: run.href, text: 'json' }));
+    if (run.reportHref) {
+      links.appendChild(document.createTextNode(' · '));
+      links.appendChild(el('a', { href: run.reportHref, text: 'report' }));
+    }
+    tbody.appendChild(el('tr', { 'data-run-id': run.id },
+      el('td', { text: run.id }), el('td', { text: run.label }),
+      el('td', null, el('span', { class: 'badge', 'data-status': run.status, text: run.status.toLowerCase() })),
+      el('td', { text: fmtTime(run.startedAtMillis) }), el('td', { text: fmtTime(run.finishedAtMillis) }),
+      el('td', { class: 'mono', text: run.topic }), links));
+  }
+}
+
+function render(state) {
+  renderCards(state.runs);
+  renderResults(state.results);
+  renderInventory(state.inventory);
+  renderHistory(state.runs);
+  const submit = document.getElementById('f-submit');
+  submit.disabled = !state.canLaunch;
+  submit.title = state.canLaunch ? '' : 'this dashboard only watches';
+}
+
+// ---------------------------------------------------------------- form
+
+async function loadStrategies() {
+  const select = document.getElementById('f-strategy');
+  const response = await fetch('/api/strategies');
+  for (const s of await response.json()) {
+    select.appendChild(el('option', { value: s.name, title: s.description, text: s.name }));
+  }
+}
+
+async function submitRun(event) {
+  event.preventDefault();
+  const message = document.getElementById('form-message');
+  const body = {};
+  for (const [name, value] of new FormData(event.target).entries()) body[name] = value;
+  message.setAttribute('data-kind', 'pending');
+  setText(message, 'starting…');
+  try {
+    const response = await fetch('/api/runs', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (response.ok) {
+      message.setAttribute('data-kind', 'ok');
+      setText(message, 'started ' + answer.id);
+    } else {
+      message.setAttribute('data-kind', 'error');
+      setText(message, answer.error || ('HTTP ' + response.status));
+    }
+  } catch (e) {
+    message.setAttribute('data-kind', 'error');
+    setText(message, 'cannot reach the dashboard: ' + e.message);
+  }
+}
+
+// ---------------------------------------------------------------- live updates
+
+function connect() {
+  const status = document.getElementById('connection');
+  const source = new EventSource('/api/events');
+  source.addEventListener('open', () => { status.setAttribute('data-state', 'live'); setText(status, 'live'); });
+  source.addEventListener('error', () => { status.setAttribute('data-state', 'lost'); setText(status, 'reconnecting…'); });
+  source.addEventListener('state', e => render(JSON.parse(e.data)));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('run-form').addEventListener('submit', submitRun);
+  loadStrategies();
+  fetch('/api/state').then(r => r.json()).then(render);
+  connect();
+});

@@ -1,0 +1,97 @@
+package dev.hotkeylab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotkeylab.keys.Strategy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** dashboard, produce and consume: bad input is one line and exit 2; a cluster that does not answer is exit 1. */
+@DisplayName("dashboard, produce, consume commands: bad input and unreachable clusters (no broker)")
+class LiveCommandsBadInputTest {
+
+    static final String NOBODY = "127.0.0.1:1";
+
+    @Test
+    @DisplayName("dashboard on a taken port: one line naming the port, exit 2")
+    void portTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            CliRunner.Outcome o = CliRunner.run("dashboard", "--bootstrap", NOBODY, "--topic", "t", "--port", Integer.toString(port));
+
+            assertThat(o.exitCode()).isEqualTo(2);
+            assertThat(o.err()).isEqualTo("dashboard: cannot start the dashboard: port " + port
+                    + " on 127.0.0.1 is already in use; choose another with --port" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    @DisplayName("dashboard against a cluster that does not answer: one line naming it, exit 1")
+    void unreachable() {
+        CliRunner.Outcome o = CliRunner.run("dashboard", "--bootstrap", NOBODY, "--topic", "t", "--port", "0",
+                "--connect-timeout-ms", "1000");
+
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).isEqualTo("dashboard: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("produce with an unknown strategy lists the allowed ones, exit 2")
+    void unknownStrategy() {
+        CliRunner.Outcome o = CliRunner.run("produce", "--strategy", "HOT", "--bootstrap", NOBODY, "--topic", "t",
+                "--messages", "10");
+
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo("produce: unknown strategy 'HOT'; allowed: " + Strategy.allowedNames()
+                + System.lineSeparator());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "dashboard --bootstrap 127.0.0.1:1 --topic t --port 70000                          | dashboard: port must be in [0, 65535] but got 70000",
+        "dashboard --bootstrap 127.0.0.1:1 --topic t --host ' '                            | dashboard: host must be a non-blank address but got \" \"",
+        "dashboard --bootstrap nohost --topic t --port 0                                   | dashboard: bad bootstrap address 'nohost': ",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 0       | produce: messages must be >= 1 but got 0",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --rate -1 | produce: rate must be >= 0 records/s but got -1.0",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be >= 1 but got 0",
+        "consume --bootstrap 127.0.0.1:1 --topic t --group g --service-time -1             | consume: service time must be >= 0 ms but got -1",
+        "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=<group>'",
+    })
+    @DisplayName("bad input is one line and exit 2")
+    void badInput(String commandLine, String error) {
+        CliRunner.Outcome o = CliRunner.run(split(commandLine));
+
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith(error).endsWith(System.lineSeparator());
+        assertThat(o.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("produce and consume against a cluster that does not answer: one line, exit 1")
+    void produceConsumeUnreachable() {
+        CliRunner.Outcome p = CliRunner.run("produce", "--strategy", "FIXED_KEY", "--bootstrap", NOBODY, "--topic", "t",
+                "--messages", "5", "--connect-timeout-ms", "1000");
+        CliRunner.Outcome c = CliRunner.run("consume", "--bootstrap", NOBODY, "--topic", "t", "--group", "g",
+                "--connect-timeout-ms", "1000");
+
+        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.err()).isEqualTo("produce: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
+        assertThat(c.exitCode()).isEqualTo(1);
+        assertThat(c.err()).isEqualTo("consume: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
+    }
+
+    private static String[] split(String commandLine) {
+        // Arguments in single quotes may contain spaces; nothing else here needs quoting.
+        java.util.List<String> args = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(commandLine.trim());
+        while (m.find()) {
+            args.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return args.toArray(String[]::new);
+    }
+}

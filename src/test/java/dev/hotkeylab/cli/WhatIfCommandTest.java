@@ -1,0 +1,140 @@
+package dev.hotkeylab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotkeylab.keys.Strategy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WhatIfCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Through {@link Main}, so the subcommand's registration and Main's error handlers are part of the test. */
+    private static CliRunner.Outcome run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "whatif";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRunner.run(all);
+    }
+
+    @Test
+    void predictsTheSeedsKeysFromAFileAndWritesJsonAndChart() throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys.csv"), "key,count\nSUPER_STAR_CONCERT_2026,999\n");
+        Path out = dir.resolve("out");
+        CliRunner.Outcome run = run("--partitions", "3", "--key-file", keys.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("FIXED_KEY", "RANDOM_SALT", "PARTITION_AWARE_SALT", "ENTITY_SALT", "simulated 1 keys x 3 partitions in",
+                "rule: Kafka Java client BuiltInPartitioner");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("whatif.json").toFile());
+        JsonNode predictions = json.get("whatif").get("predictions");
+        assertThat(predictions).hasSize(4);
+        assertThat(predictions.get(3).get("strategy").asText()).isEqualTo("ENTITY_SALT");
+        assertThat(predictions.get(0).get("strategy").asText()).isEqualTo("FIXED_KEY");
+        assertThat(doubles(predictions.get(0).get("partitionLoad"))).containsExactly(0.0, 0.0, 999.0);
+        assertThat(doubles(predictions.get(1).get("partitionLoad"))).containsExactly(0.0, 333.0, 666.0);
+        assertThat(predictions.get(1).get("consumers").get("idle").get(0).asInt()).isZero();
+        assertThat(json.get("elapsedMillis").asLong()).isNotNegative();
+        BufferedImage chart = ImageIO.read(out.resolve("whatif.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(1000);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".whatif-"));
+        }
+    }
+
+    @Test
+    void clientGrowthAndCoverageEndUpInTheJson() throws Exception {
+        Path out = dir.resolve("grow");
+        CliRunner.Outcome run = run("--partitions", "3", "--keys", "zipf:1.0:500:20000", "--client", "kafkajs-legacy",
+                "--grow-to", "6", "--coverage", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("grow 3 -> 6 partitions", "recompute the salts", "naive salting coverage");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("whatif.json").toFile());
+        assertThat(json.get("whatif").get("config").get("client").asText()).isEqualTo("KAFKAJS_LEGACY");
+        assertThat(json.get("whatif").get("growth").get("toPartitions").asInt()).isEqualTo(6);
+        assertThat(json.get("coverage").get("rows")).hasSize(24);
+        assertThat(json.get("coverage").get("rows").get(0).get("coverAllShare").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void coverageAloneNeedsNoKeys() throws Exception {
+        Path out = dir.resolve("coverage");
+        CliRunner.Outcome run = run("--coverage", "--client", "librdkafka", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("client librdkafka");
+        assertThat(out.resolve("whatif.json")).exists();
+        assertThat(out.resolve("whatif.png")).doesNotExist();
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of(List.of("--partitions", "0", "--keys", "zipf:1:10"), "partitions must be in [1, 100000] but got 0"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:0"),
+                        "bad key spec 'zipf:1:0': zipf COUNT (distinct keys) must be in [1, 20000000] but got 0"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:x:10"), "bad key spec 'zipf:x:10': S 'x' is not a number"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "uniform:10"), "bad key spec 'uniform:10'"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--strategies", "FIXED_KEY,HASH_RING"),
+                        "unknown strategy 'HASH_RING'; allowed: " + Strategy.allowedNames()),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "sarama"),
+                        "unknown client 'sarama'; allowed: java, kafkajs-legacy, librdkafka"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--grow-to", "2"),
+                        "grow-to must be more than the 3 partitions"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--salt-buckets", "0"),
+                        "salt buckets must be in [1, 100000] but got 0"),
+                Arguments.of(List.of("--partitions", "3"), "no keys given"),
+                Arguments.of(List.of("--partitions", "three", "--keys", "zipf:1:10"), "'three' is not an int"),
+                Arguments.of(List.of("--keys", "zipf:1:10"), "--partitions is required"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputIsOneLineExitCode2AndWritesNothing(List<String> args, String expected) {
+        Path out = dir.resolve("never");
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--out", out.toString()));
+        CliRunner.Outcome run = run(all.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("whatif: ").contains(expected);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void keyFileErrorsNameTheFileAndLine() throws Exception {
+        Path out = dir.resolve("never");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "key,count\nok,1\nbroken\n");
+        CliRunner.Outcome malformed = run("--partitions", "3", "--key-file", bad.toString(), "--out", out.toString());
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err().strip()).isEqualTo("whatif: " + bad
+                + ":3: expected 'key,count' with a non-empty key and a whole-number count >= 0 but got 'broken'");
+
+        Path missing = dir.resolve("missing.csv");
+        CliRunner.Outcome absent = run("--partitions", "3", "--key-file", missing.toString(), "--out", out.toString());
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.err().strip()).isEqualTo("whatif: key file " + missing
+                + " does not exist; expected a CSV file of key,count lines");
+        assertThat(out).doesNotExist();
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asDouble()));
+        return values;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.hotkeylab.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.junit.KafkaTest;
+import dev.hotkeylab.keys.KafkaPartitioning;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard as a person uses it: headless Chromium opens the page, starts a fixed-key run, a partition-aware salted
+ * run and a run whose key is HTML through the form, and watches them live. Saves {@code dashboard.png} into the report
+ * folder ({@code hotkey.report.dir}).
+ */
+@KafkaTest
+@DisplayName("Dashboard in a real browser: bad vs good side by side, live from the broker")
+class DashboardBrowserTest {
+
+    static final String KEY = "SUPER_STAR_CONCERT_2026";
+    static final String HTML_KEY = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    Path reports;
+
+    @Test
+    @DisplayName("1000 fixed-key records pile onto one partition, the salted run keeps three consumers busy, keys stay text")
+    void liveSideBySide(KafkaBackend kafka) throws Exception {
+        int hot = KafkaPartitioning.partitionFor(KEY, 3);
+        assertThat(hot).as("Kafka's partitioner puts the seed's concert on partition 2 of 3").isEqualTo(2);
+        int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
+
+        try (LiveRunLauncher launcher = new LiveRunLauncher(kafka.clientConfig());
+             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
+             HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
+            ChromeDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
+            driver.get(server.url());
+            wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
+            assertThat(driver.findElement(By.id("connection")).getText()).isIn("live", "connecting…");
+
+            String fixed = startRun(driver, wait, "FIXED_KEY", KEY, 1000, 3, 2);
+            String spread = startRun(driver, wait, "PARTITION_AWARE_SALT", KEY, 1000, 3, 2);
+            String html = startRun(driver, wait, "FIXED_KEY", HTML_KEY, 10, 1, 0);
+
+            // Bad: the whole concert on the key's partition, the other two marked idle, one consumer of three working.
+            wait.withMessage("the fixed-key card to show 1,000 records on partition " + hot)
+                    .until(d -> "1,000".equals(textOf(d, cell(fixed, hot, "records"))));
+            for (int p = 0; p < 3; p++) {
+                if (p != hot) {
+                    assertThat(textOf(driver, cell(fixed, p, "records"))).isEqualTo("0");
+                    assertThat(classOf(driver, row(fixed, p))).contains("idle");
+                    assertThat(textOf(driver, row(fixed, p))).contains("idle");
+                }
+            }
+            assertThat(textOf(driver, cell(fixed, hot, "latestKey"))).isEqualTo(KEY);
+
+            // Good: three consumers with work.
+            wait.withMessage("the salted card to show three active consumers")
+                    .until(d -> "3".equals(textOf(d, stat(spread, "activeConsumers"))));
+            assertThat(textOf(driver, stat(spread, "idlePartitions"))).isEqualTo("0");
+
+            wait.withMessage("the fixed-key run to finish with one active consumer and 1,000 processed").until(d ->
+                    "1,000".equals(textOf(d, stat(fixed, "processed"))) && "1".equals(textOf(d, stat(fixed, "activeConsumers"))));
+            assertThat(textOf(driver, stat(fixed, "idlePartitions"))).isEqualTo("2");
+            assertThat(textOf(driver, stat(fixed, "maxOverMean"))).isEqualTo("3.00");
+
+            // The key that is HTML renders as the literal string, and no element was made from it.
+            wait.withMessage("the HTML key read back from partition " + htmlKeyPartition)
+                    .until(d -> HTML_KEY.equals(textOf(d, cell(html, htmlKeyPartition, "latestKey"))));
+            assertThat(textOf(driver, "article[data-run-id='" + html + "'] code[data-field='key']")).isEqualTo(HTML_KEY);
+            wait.withMessage("the HTML-key run's single consumer credited with its 10 records")
+                    .until(d -> "1".equals(textOf(d, stat(html, "activeConsumers"))));
+            assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+            assertThat((Long) driver.executeScript("return document.querySelectorAll('img, [onerror]').length")).isZero();
+            assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+            // The comparison table and the runs list fill in as the runs finish.
+            wait.withMessage("three rows in the comparison table").until(
+                    d -> d.findElements(By.cssSelector("#results-table tbody tr")).size() == 3);
+            assertThat(textOf(driver, "#results-table tr[data-run-id='" + fixed + "'] td[data-field='perPartition']"))
+                    .isEqualTo(String.join(" / ", IntStream.range(0, 3).mapToObj(p -> p == hot ? "1,000" : "0").toList()));
+            assertThat(textOf(driver, "#results-table tr[data-run-id='" + spread + "'] td[data-field='activeConsumers']"))
+                    .isEqualTo("3");
+            wait.withMessage("three JSON links in the runs list").until(
+                    d -> d.findElements(By.cssSelector("#history-table a[href^='/api/runs/']")).size() == 3);
+
+            // What the runner publishes for an inventory store and a written report shows up too.
+            server.inventoryUpdated(fixed, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
+            server.inventoryUpdated(spread, Map.of("capacity", 100, "sold", 100, "oversold", 0, "duplicatesRefused", 9));
+            Path report = Files.createDirectories(reports.resolve(fixed)).resolve("report.md");
+            Files.writeString(report, "# " + fixed + "\n");
+            server.reportWritten(fixed, report);
+            String oversold = "#inventory-table tr[data-run-id='" + fixed + "'] td[data-field='oversold']";
+            wait.withMessage("the inventory table").until(d -> "3".equals(textOf(d, oversold)));
+            assertThat(classOf(driver, oversold)).contains("bad");
+            String reportLink = "#history-table tr[data-run-id='" + fixed + "'] a[href='/reports/" + fixed + "/report.md']";
+            wait.withMessage("a report link for " + fixed).until(d -> textOf(d, reportLink) != null);
+
+            assertThat(severeBrowserLogs(driver)).as("console errors (script errors, CSP violations)").isEmpty();
+            saveScreenshot(driver);
+        }
+    }
+
+    private static String startRun(ChromeDriver driver, WebDriverWait wait, String strategy, String key, int messages,
+                                   int consumers, int serviceTimeMs) {
+        new Select(driver.findElement(By.id("f-strategy"))).selectByValue(strategy);
+        fill(driver, "f-key", key);
+        fill(driver, "f-partitions", "3");
+        fill(driver, "f-messages", Integer.toString(messages));
+        fill(driver, "f-consumers", Integer.toString(consumers));
+        fill(driver, "f-serviceTimeMs", Integer.toString(serviceTimeMs));
+        String before = driver.findElement(By.id("form-message")).getText();
+        driver.findElement(By.id("f-submit")).click();
+        wait.withMessage("the form to confirm a started run").until(d -> {
+            String t = text(d, By.id("form-message"));
+            return !t.equals(before) && t.startsWith("started ");
+        });
+        Matcher m = Pattern.compile("started (run-\\d+)").matcher(driver.findElement(By.id("form-message")).getText());
+        assertThat(m.matches()).isTrue();
+        String id = m.group(1);
+        wait.withMessage("a card for " + id).until(d -> textOf(d, "article[data-run-id='" + id + "']") != null);
+        return id;
+    }
+
+    private static void fill(WebDriver driver, String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static String text(WebDriver d, By by) {
+        List<WebElement> found = d.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /**
+     * The text of the first element matching {@code css}, or null: read in one script call, because the page
+     * replaces live table rows as new figures arrive and a found element may be gone a moment later.
+     */
+    private static String textOf(WebDriver d, String css) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
+    }
+
+    private static String classOf(WebDriver d, String css) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.className : null;", css);
+    }
+
+    private static String row(String runId, int partition) {
+        return "article[data-run-id='" + runId + "'] tr[data-partition='" + partition + "']";
+    }
+
+    private static String cell(String runId, int partition, String field) {
+        return row(runId, partition) + " td[data-field='" + field + "']";
+    }
+
+    private static String stat(String runId, String field) {
+        return "article[data-run-id='" + runId + "'] .stat span[data-field='" + field + "']";
+    }
+
+    private static List<String> severeBrowserLogs(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private static void saveScreenshot(ChromeDriver driver) throws Exception {
+        // The whole page in one picture: the window is the page's height plus the window's own frame.
+        Long height = (Long) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+        Long frame = (Long) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1500, (int) Math.min(4000, height + frame)));
+        driver.executeScript("window.scrollTo(0, 0)");
+        Path dir = Path.of(System.getProperty("hotkey.report.dir", "target/hotkey-report"));
+        Files.createDirectories(dir);
+        Path png = dir.resolve("dashboard.png");
+        Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+        assertThat(png).isNotEmptyFile();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hotkeylab.whatif;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real non-Java clients (node + KafkaJS from {@code src/test/js}, kcat) for placement tests, and says why
+ * one cannot run so a test can skip with that reason.
+ */
+final class ExternalClients {
+
+    /** The npm project with KafkaJS pinned (package.json + package-lock.json); {@code npm ci} there installs it. */
+    static final Path JS_DIR = Path.of("src", "test", "js");
+
+    private ExternalClients() {
+    }
+
+    /** Null when node and the pinned KafkaJS are usable, else why not. */
+    static String whyNoKafkaJs() {
+        String node = whyNot(List.of("node", "--version"));
+        if (node != null) {
+            return "node is not installed (" + node + ")";
+        }
+        if (!Files.isDirectory(JS_DIR.resolve("node_modules").resolve("kafkajs"))) {
+            return "KafkaJS is not installed: run `npm ci` in " + JS_DIR;
+        }
+        return null;
+    }
+
+    /** Null when kcat runs, else why not. */
+    static String whyNoKcat() {
+        String kcat = whyNot(List.of("kcat", "-V"));
+        return kcat == null ? null : "kcat is not installed (apt-get install kcat): " + kcat;
+    }
+
+    private static String whyNot(List<String> command) {
+        try {
+            Result result = run(command, null, Duration.ofSeconds(10));
+            return result.exitCode() == 0 ? null : "`" + String.join(" ", command) + "` exited " + result.exitCode();
+        } catch (UncheckedIOException e) {
+            return e.getCause().getMessage();
+        }
+    }
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs a command in the project directory, feeding {@code stdin} (may be null), and fails if it takes longer than
+     * {@code timeout} (the process is killed).
+     */
+    static Result run(List<String> command, String stdin, Duration timeout) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        try {
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("`" + String.join(" ", command) + "` did not finish within " + timeout);
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    private static String read(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
