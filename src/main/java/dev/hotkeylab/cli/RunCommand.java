@@ -6,6 +6,8 @@ import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.hotkeys.HeavyHitterConfig;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import dev.hotkeylab.experiment.RequestHandler;
 import dev.hotkeylab.inventory.InventoryConfig;
 import dev.hotkeylab.inventory.InventoryRequestHandler;
@@ -77,6 +79,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--salt-buckets", paramLabel = "B", description = "B for RANDOM_SALT (default: the partition count).")
     Integer saltBuckets;
 
+    @Option(names = "--quiet-concerts", paramLabel = "Q", defaultValue = "0",
+            description = "Concerts besides --key that requests are for, Zipf-distributed (default: ${DEFAULT-VALUE}: "
+                    + "every request is for --key).")
+    int quietConcerts;
+
+    @Option(names = "--zipf", paramLabel = "S", defaultValue = "1.0",
+            description = "Zipf exponent over --key (rank 1) and the quiet concerts (default: ${DEFAULT-VALUE}).")
+    double zipfExponent;
+
+    @Option(names = "--adaptive-threshold", paramLabel = "SHARE",
+            description = "ADAPTIVE: share of recent traffic that makes a key hot, in (0, 1] (default: the "
+                    + "partitioner's own, 0.2).")
+    Double adaptiveThreshold;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -139,6 +155,10 @@ final class RunCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(backend);
             // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
             dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
+            if (adaptiveThreshold != null) {
+                runner.adaptive(AdaptivePartitionerConfig.defaults()
+                        .withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold)));
+            }
             ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
             if (launcher != null) {
                 launcher.tryAcquire(); // the page's form waits until the main job's runs are done
@@ -237,7 +257,8 @@ final class RunCommand implements Callable<Integer> {
         for (Strategy s : chosen) {
             configs.add(ExperimentConfig.builder().key(key).partitions(partitions).messages(messages)
                     .consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(seed).users(users)
-                    .serviceTimeMillis(serviceTime).timeout(Duration.ofSeconds(timeoutSeconds)).build());
+                    .serviceTimeMillis(serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
+                    .quietConcerts(quietConcerts).zipfExponent(zipfExponent).build());
         }
         return configs;
     }
@@ -250,6 +271,10 @@ final class RunCommand implements Callable<Integer> {
         args.put("--consumers", consumers);
         args.put("--seed", seed);
         args.put("--service-time", serviceTime);
+        if (quietConcerts > 0) {
+            args.put("--quiet-concerts", quietConcerts);
+            args.put("--zipf", zipfExponent);
+        }
         if (inventory != null && !inventory.isEmpty()) {
             args.put("--inventory", String.join(",", inventory));
             args.put("--capacity", capacity);

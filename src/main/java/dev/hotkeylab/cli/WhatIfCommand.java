@@ -66,7 +66,7 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY",
             description = "Comma-separated strategies to predict (default all): FIXED_KEY, RANDOM_SALT, "
-                    + "PARTITION_AWARE_SALT, ENTITY_SALT.")
+                    + "PARTITION_AWARE_SALT, ENTITY_SALT, ADAPTIVE.")
     List<String> strategies;
 
     @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")

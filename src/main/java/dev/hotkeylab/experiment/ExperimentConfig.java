@@ -19,9 +19,13 @@ import java.time.Duration;
  * @param timeout           how long the group may take to process every request before the run fails
  * @param ratePerSecond     requests produced per second, 0 for as fast as the producer goes (a paced producer is
  *                          still sending when a fault test stops a broker)
+ * @param quietConcerts     concerts besides {@code key} that requests are for (0: every request is for {@code key});
+ *                          see {@link MixedWorkload}
+ * @param zipfExponent      Zipf exponent over {@code key} (rank 1) and the quiet concerts
  */
 public record ExperimentConfig(String key, int partitions, int messages, int consumers, Strategy strategy,
-        int saltBuckets, long seed, int users, double serviceTimeMillis, Duration timeout, int ratePerSecond) {
+        int saltBuckets, long seed, int users, double serviceTimeMillis, Duration timeout, int ratePerSecond,
+        int quietConcerts, double zipfExponent) {
 
     public static final String DEFAULT_KEY = "SUPER_STAR_CONCERT_2026";
     public static final int MAX_PARTITIONS = 10_000;
@@ -52,6 +56,15 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
             throw new IllegalArgumentException("timeout must be > 0 but got " + timeout);
         }
         requireRange("rate", ratePerSecond, 0, 10_000_000);
+        requireRange("quiet concerts", quietConcerts, 0, MixedWorkload.MAX_QUIET_CONCERTS);
+        if (!(zipfExponent >= 0 && zipfExponent <= 100)) {
+            throw new IllegalArgumentException("zipf exponent must be in [0, 100] but got " + zipfExponent);
+        }
+    }
+
+    /** Which concert each request is for: {@code key} alone, or {@code key} among quiet concerts. */
+    public MixedWorkload workload() {
+        return new MixedWorkload(key, quietConcerts, zipfExponent, seed);
     }
 
     private static void requireRange(String name, long value, long min, long max) {
@@ -69,7 +82,8 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
     public Builder toBuilder() {
         return new Builder().key(key).partitions(partitions).messages(messages).consumers(consumers)
                 .strategy(strategy).saltBuckets(saltBuckets).seed(seed).users(users)
-                .serviceTimeMillis(serviceTimeMillis).timeout(timeout).ratePerSecond(ratePerSecond);
+                .serviceTimeMillis(serviceTimeMillis).timeout(timeout).ratePerSecond(ratePerSecond)
+                .quietConcerts(quietConcerts).zipfExponent(zipfExponent);
     }
 
     /** The same run with another strategy. */
@@ -90,6 +104,8 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
         private double serviceTimeMillis = 5;
         private Duration timeout = Duration.ofSeconds(120);
         private int ratePerSecond;
+        private int quietConcerts;
+        private double zipfExponent = 1.0;
 
         public Builder key(String v) { key = v; return this; }
         public Builder partitions(int v) { partitions = v; return this; }
@@ -102,11 +118,13 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
         public Builder serviceTimeMillis(double v) { serviceTimeMillis = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
         public Builder ratePerSecond(int v) { ratePerSecond = v; return this; }
+        public Builder quietConcerts(int v) { quietConcerts = v; return this; }
+        public Builder zipfExponent(double v) { zipfExponent = v; return this; }
 
         public ExperimentConfig build() {
             return new ExperimentConfig(key, partitions, messages, consumers, strategy,
                     saltBuckets == null ? Math.max(1, partitions) : saltBuckets, seed, users, serviceTimeMillis,
-                    timeout, ratePerSecond);
+                    timeout, ratePerSecond, quietConcerts, zipfExponent);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.hotkeylab.experiment;
 
 import dev.hotkeylab.metrics.LatencyStats;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one run measured. Per-partition counts come three ways and must agree: from the producer's
@@ -12,6 +14,9 @@ import java.util.Map;
  * <p>{@code longestStallMillis} is the longest time in which no new request was processed (a broker failover shows up
  * here); {@code leaderRecordsByBroker} and {@code leaderBytesByBroker} say how much of the topic each broker leads at
  * the end of the run (the hot partition's leader takes all of a fixed key's load).
+ *
+ * <p>{@code perConcert} splits the counts and ordering by concert (one entry unless the workload has quiet concerts);
+ * {@code adaptive} says what the adaptive partitioner did ({@link AdaptiveSummary#NONE} for other strategies).
  */
 public record ExperimentResult(
         String strategy,
@@ -48,7 +53,9 @@ public record ExperimentResult(
         long longestStallMillis,
         List<String> crashedConsumers,
         Map<Integer, Long> leaderRecordsByBroker,
-        Map<Integer, Long> leaderBytesByBroker) {
+        Map<Integer, Long> leaderBytesByBroker,
+        Map<String, ConcertStats> perConcert,
+        AdaptiveSummary adaptive) {
 
     /** Width of one bucket of the per-consumer timelines. */
     public static final long TIMELINE_BUCKET_MILLIS = 250;
@@ -63,6 +70,7 @@ public record ExperimentResult(
         crashedConsumers = List.copyOf(crashedConsumers);
         leaderRecordsByBroker = Map.copyOf(leaderRecordsByBroker);
         leaderBytesByBroker = Map.copyOf(leaderBytesByBroker);
+        perConcert = Collections.unmodifiableMap(new TreeMap<>(perConcert));
     }
 
     /** Consumers that processed nothing. */

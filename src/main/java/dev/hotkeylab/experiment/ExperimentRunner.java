@@ -4,6 +4,11 @@ import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import dev.hotkeylab.keys.KeyStrategy;
 import dev.hotkeylab.keys.StrategyContext;
+import dev.hotkeylab.keys.adaptive.AdaptiveHeaders;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
+import dev.hotkeylab.keys.adaptive.AdaptiveRegistry;
+import dev.hotkeylab.keys.adaptive.HotKeyEvent;
+import dev.hotkeylab.keys.adaptive.HotKeyRouter;
 import dev.hotkeylab.metrics.LatencyStats;
 import dev.hotkeylab.metrics.Skew;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -54,6 +60,7 @@ public final class ExperimentRunner {
     private boolean deleteTopics = true;
     private int maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
     private ConsumerCrash crash;
+    private AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults();
 
     public ExperimentRunner(KafkaBackend backend) {
         this.backend = backend;
@@ -74,6 +81,18 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + records);
         }
         this.maxPollRecords = records;
+        return this;
+    }
+
+    /**
+     * Settings of the adaptive partitioner for runs with {@link dev.hotkeylab.keys.Strategy#ADAPTIVE} (default:
+     * {@link AdaptivePartitionerConfig#defaults()}: threshold 0.2, 10 s window, min 100 events, all partitions).
+     */
+    public ExperimentRunner adaptive(AdaptivePartitionerConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("adaptive partitioner config must not be null");
+        }
+        this.adaptive = config;
         return this;
     }
 
@@ -205,19 +224,27 @@ public final class ExperimentRunner {
         }
     }
 
-    private record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys) {
+    private record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys,
+            String[] concertBySeq, AtomicIntegerArray partitionBySeq, AdaptiveSummary adaptive) {
     }
 
     private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting)
             throws InterruptedException {
         KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
                 new Random(config.seed())));
+        MixedWorkload.Draw concerts = config.workload().draw();
         // Users are drawn from their own seeded stream so that a strategy's use of randomness cannot change them.
         Random users = new Random(config.seed() * 31 + 17);
         long[] predicted = new long[config.partitions()];
+        int[] expectedBySeq = new int[config.messages()];
+        String[] concertBySeq = new String[config.messages()];
+        AtomicIntegerArray partitionBySeq = new AtomicIntegerArray(config.messages());
+        boolean keyDecides = config.strategy().keyDecidesPartition();
         Map<String, Integer> keyPartitions = new HashMap<>();
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+        String clientId = topic + "-producer";
+        AdaptiveSummary adaptive = AdaptiveSummary.NONE;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId))) {
             accounting.firstSendNanos = System.nanoTime();
             long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
             for (int seq = 0; seq < config.messages(); seq++) {
@@ -228,35 +255,81 @@ public final class ExperimentRunner {
                     }
                 }
                 String userId = "user-" + users.nextInt(config.users());
-                String key = strategy.keyFor(config.key(), userId, seq);
-                int expected = keyPartitions.computeIfAbsent(key,
+                String concertId = concerts.concertFor(seq);
+                String key = strategy.keyFor(concertId, userId, seq);
+                int keyed = keyPartitions.computeIfAbsent(key,
                         k -> KafkaPartitioning.partitionFor(k, config.partitions()));
                 if (shownKeys.size() < 64) {
-                    shownKeys.putIfAbsent(key, expected);
+                    shownKeys.putIfAbsent(key, keyed);
                 }
-                predicted[expected]++;
-                TicketRequest request = new TicketRequest(topic + "-" + seq, config.key(), userId, seq,
+                concertBySeq[seq] = concertId;
+                TicketRequest request = new TicketRequest(topic + "-" + seq, concertId, userId, seq,
                         System.currentTimeMillis());
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
                 accounting.sendNanos[seq] = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, key, request.toJson()), (metadata, error) -> {
+                int s = seq;
+                producer.send(record, (metadata, error) -> {
                     if (error != null) {
                         accounting.failed("producer", error);
                         return;
                     }
                     accounting.produced.incrementAndGet();
                     accounting.producedPerPartition.incrementAndGet(metadata.partition());
-                    if (metadata.partition() != expected) {
-                        accounting.mismatches.incrementAndGet();
-                    }
+                    partitionBySeq.set(s, metadata.partition());
                 });
+                // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into this
+                // record's headers during send() (see AdaptiveHeaderInterceptor); a record without them stayed home.
+                int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
+                expectedBySeq[seq] = expected;
+                predicted[expected]++;
             }
             producer.flush();
+            if (!keyDecides) {
+                adaptive = AdaptiveRegistry.forClient(clientId)
+                        .map(router -> adaptiveSummary(config, router, accounting)).orElse(AdaptiveSummary.NONE);
+            }
         }
         if (accounting.failure.get() != null) {
             throw new ExperimentException("producing to " + topic + " failed: " + accounting.failure.get().getMessage(),
                     accounting.failure.get());
         }
-        return new Produced(predicted, shownKeys, keyPartitions.size());
+        for (int seq = 0; seq < config.messages(); seq++) {
+            if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
+                accounting.mismatches.incrementAndGet();
+            }
+        }
+        return new Produced(predicted, shownKeys, keyPartitions.size(), concertBySeq, partitionBySeq, adaptive);
+    }
+
+    private static int expectedFromHeaders(ProducerRecord<String, byte[]> record, int home) {
+        String salted = AdaptiveHeaders.text(record.headers(), AdaptiveHeaders.SALTED);
+        return salted == null ? home : Integer.parseInt(salted);
+    }
+
+    private static AdaptiveSummary adaptiveSummary(ExperimentConfig config, HotKeyRouter router,
+            RunAccounting accounting) {
+        List<HotKeyEvent> events = router.events();
+        long firstSendMillis = accounting.firstSendNanos / 1_000_000;
+        return events.stream()
+                .filter(e -> e.key().equals(config.key()) && e.kind() == HotKeyEvent.Kind.SPREAD).findFirst()
+                .map(e -> new AdaptiveSummary(true, events, router.spreadRecords(), router.headersWritten(),
+                        e.observation(), Math.max(0, e.atMillis() - firstSendMillis)))
+                .orElseGet(() -> new AdaptiveSummary(true, events, router.spreadRecords(), router.headersWritten(),
+                        -1, -1));
+    }
+
+    private static Map<String, ConcertStats> perConcert(ExperimentConfig config, Produced produced,
+            RunAccounting accounting) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (int seq = 0; seq < config.messages(); seq++) {
+            int partition = produced.partitionBySeq().get(seq);
+            counts.computeIfAbsent(produced.concertBySeq()[seq], c -> new long[config.partitions()])[partition]++;
+        }
+        Map<String, ConcertStats> out = new TreeMap<>();
+        counts.forEach((concert, perPartition) -> out.put(concert, new ConcertStats(concert,
+                java.util.Arrays.stream(perPartition).sum(), boxed(perPartition),
+                accounting.concertOrder.violationsOf(concert))));
+        return out;
     }
 
     private void awaitProcessed(ExperimentConfig config, ExperimentListener listener, RunAccounting accounting)
@@ -325,7 +398,7 @@ public final class ExperimentRunner {
                 accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
                 settleMillis, accounting.longestStallMillis(),
                 members.stream().filter(GroupMember::crashed).map(GroupMember::clientId).toList(),
-                load.records(), load.bytes());
+                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive());
     }
 
     private static List<Long> boxed(long[] values) {
@@ -351,14 +424,19 @@ public final class ExperimentRunner {
         return config;
     }
 
-    private Map<String, Object> producerConfig() {
+    private Map<String, Object> producerConfig(ExperimentConfig run, String clientId) {
         Map<String, Object> config = backend.clientConfig();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // acks (default all) and enable.idempotence (default true) spelled out: nothing is reported sent that the
         // cluster did not take, and retries do not reorder or duplicate a partition's records.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // What the strategy needs from the producer (ADAPTIVE: partitioner.class and interceptor.classes), and the
+        // adaptive partitioner's settings (read only when that partitioner is configured).
+        config.putAll(run.strategy().producerOverrides());
+        config.putAll(adaptive.toProducerConfig());
         return config;
     }
 

@@ -1,7 +1,10 @@
 package dev.hotkeylab.keys;
 
+import dev.hotkeylab.keys.adaptive.AdaptiveHeaderInterceptor;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitioner;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,18 +22,45 @@ public enum Strategy {
             ctx -> new PartitionAwareSalt(ctx.partitions())),
 
     /** The partition-aware suffix picked by the user id: the concert spreads, each user's order is kept. */
-    ENTITY_SALT("concert id + partition-aware suffix chosen by user id", ctx -> new EntitySalt(ctx.partitions()));
+    ENTITY_SALT("concert id + partition-aware suffix chosen by user id", ctx -> new EntitySalt(ctx.partitions())),
+
+    /**
+     * key = concert id, and the producer's {@link AdaptivePartitioner} spreads a concert only while it is hot: quiet
+     * concerts keep their partition and their order. Needs {@link #producerOverrides()} in the producer config.
+     */
+    ADAPTIVE("concert id; AdaptivePartitioner spreads a concert only while it is hot", ctx -> new FixedKey(),
+            Map.of("partitioner.class", AdaptivePartitioner.class.getName(),
+                    "interceptor.classes", AdaptiveHeaderInterceptor.class.getName()));
 
     private final String description;
     private final Function<StrategyContext, KeyStrategy> factory;
+    private final Map<String, Object> producerOverrides;
 
     Strategy(String description, Function<StrategyContext, KeyStrategy> factory) {
+        this(description, factory, Map.of());
+    }
+
+    Strategy(String description, Function<StrategyContext, KeyStrategy> factory, Map<String, Object> overrides) {
         this.description = description;
         this.factory = factory;
+        this.producerOverrides = Map.copyOf(overrides);
     }
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Producer settings this strategy needs on top of the run's own (empty for strategies that only choose keys).
+     * A producer that already lists {@code interceptor.classes} must append to that list, not replace it.
+     */
+    public Map<String, Object> producerOverrides() {
+        return producerOverrides;
+    }
+
+    /** Whether the default partitioner places this strategy's records, so a key alone predicts its partition. */
+    public boolean keyDecidesPartition() {
+        return !producerOverrides.containsKey("partitioner.class");
     }
 
     /** A fresh key strategy for one run. */

@@ -1,5 +1,7 @@
 package dev.hotkeylab.metrics;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -12,6 +14,7 @@ public final class OrderTracker {
 
     private final ConcurrentHashMap<String, Long> highestSeen = new ConcurrentHashMap<>();
     private final LongAdder violations = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> violationsByEntity = new ConcurrentHashMap<>();
 
     /** Records that {@code entity}'s record with production {@code sequence} has just been processed. */
     public void processed(String entity, long sequence) {
@@ -21,12 +24,26 @@ public final class OrderTracker {
                 return highest == null ? sequence : Math.max(highest, sequence);
             }
             violations.increment();
+            violationsByEntity.computeIfAbsent(e, x -> new LongAdder()).increment();
             return highest;
         });
     }
 
     public long violations() {
         return violations.sum();
+    }
+
+    /** Violations of one entity (0 for an entity never reordered or never seen). */
+    public long violationsOf(String entity) {
+        LongAdder v = violationsByEntity.get(entity);
+        return v == null ? 0 : v.sum();
+    }
+
+    /** The entities that were reordered, with their violations, by name. */
+    public Map<String, Long> violationsByEntity() {
+        Map<String, Long> out = new TreeMap<>();
+        violationsByEntity.forEach((e, v) -> out.put(e, v.sum()));
+        return out;
     }
 
     /** How many distinct entities were seen. */

@@ -1,6 +1,7 @@
 package dev.hotkeylab.whatif;
 
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,9 @@ import java.util.stream.IntStream;
  *       searched for real, and checked under every client ({@link SaltCheck}).</li>
  *   <li>ENTITY_SALT (the partition-aware salt picked by the user id): expected N/P per partition; a key population
  *       carries no users, so this assumes many users whose ids hash evenly.</li>
+ *   <li>ADAPTIVE (the adaptive partitioner's steady state): a key with at least {@link #ADAPTIVE_THRESHOLD} of all
+ *       records is spread evenly over every partition, every other key stays where FIXED_KEY puts it. The records a
+ *       hot key sends home before the detector has seen enough of them are left out.</li>
  * </ul>
  * Keys are processed in parallel chunks, each with its own load arrays merged at the end.
  */
@@ -36,6 +40,8 @@ public final class WhatIfSimulator {
     static final int STALE_SALT_MAX_KEYS = 1_000;
     private static final int CHUNKS = 64;
     private static final int SALTS_SHOWN = 16;
+    /** The adaptive partitioner's default threshold: the share of traffic that makes a key hot. */
+    static final double ADAPTIVE_THRESHOLD = AdaptivePartitionerConfig.defaults().detector().threshold();
 
     private final WhatIfConfig config;
 
@@ -62,7 +68,7 @@ public final class WhatIfSimulator {
                 .mapToObj(chunk -> {
                     int from = (int) ((long) n * chunk / chunks);
                     int to = (int) ((long) n * (chunk + 1) / chunks);
-                    Loads local = new Loads(config);
+                    Loads local = new Loads(config, keys.totalRecords());
                     for (int i = from; i < to; i++) {
                         local.add(keys, i, config);
                     }
@@ -77,8 +83,8 @@ public final class WhatIfSimulator {
         int[] owner = ConsumerAssignment.consumerOfPartition(config.partitions(), config.consumers());
         List<StrategyPrediction> predictions = new ArrayList<>();
         for (Strategy strategy : config.strategies()) {
-            predictions.add(prediction(strategy, loadOf(strategy, loads.fixed, loads.salted, config.partitions(),
-                    keys.totalRecords()), owner));
+            predictions.add(prediction(strategy, loadOf(strategy, loads.fixed, loads.salted, loads.cold, loads.hot,
+                    config.partitions(), keys.totalRecords()), owner));
         }
         SaltCheck saltCheck = config.strategies().contains(Strategy.PARTITION_AWARE_SALT)
                 || config.strategies().contains(Strategy.ENTITY_SALT) ? saltCheck(hottestKey) : null;
@@ -94,12 +100,20 @@ public final class WhatIfSimulator {
                 keys.count(hottest[0]), predictions, saltSpread, saltCheck, growth);
     }
 
-    private double[] loadOf(Strategy strategy, double[] fixed, double[] salted, int partitions, long total) {
+    private double[] loadOf(Strategy strategy, double[] fixed, double[] salted, double[] cold, double hot,
+            int partitions, long total) {
         return switch (strategy) {
             case FIXED_KEY -> fixed.clone();
             case RANDOM_SALT -> salted.clone();
             case PARTITION_AWARE_SALT -> roundRobin(total, partitions);
             case ENTITY_SALT -> even(total, partitions);
+            case ADAPTIVE -> {
+                double[] load = cold.clone();
+                for (int p = 0; p < partitions; p++) {
+                    load[p] += hot / partitions;
+                }
+                yield load;
+            }
         };
     }
 
@@ -118,6 +132,8 @@ public final class WhatIfSimulator {
                     + config.client().cliName() + "'s partitioner)";
             case ENTITY_SALT -> "expected: N/P per partition, assuming many users whose ids hash evenly (the key file"
                     + " has no users; a few heavy users would skew it)";
+            case ADAPTIVE -> "steady state: keys with >= " + ADAPTIVE_THRESHOLD + " of the records spread evenly, the"
+                    + " rest on " + config.client().cliName() + "'s partition for them";
         };
     }
 
@@ -158,7 +174,8 @@ public final class WhatIfSimulator {
         WhatIfSimulator grownSimulator = new WhatIfSimulator(grown);
         for (Strategy strategy : config.strategies()) {
             after.add(grownSimulator.prediction(strategy,
-                    loadOf(strategy, loads.fixed2, loads.salted2, p2, keys.totalRecords()), owner));
+                    loadOf(strategy, loads.fixed2, loads.salted2, loads.cold2, loads.hot, p2, keys.totalRecords()),
+                    owner));
         }
         double total = keys.totalRecords();
         double randomMoved = config.strategies().contains(Strategy.RANDOM_SALT) ? loads.saltedMoved / total : Double.NaN;
@@ -212,6 +229,12 @@ public final class WhatIfSimulator {
         final double[] salted;
         final double[] fixed2;
         final double[] salted2;
+        /** Records of keys under the adaptive threshold, where FIXED_KEY puts them (at P and at the grown count). */
+        final double[] cold;
+        final double[] cold2;
+        /** Records of keys at or over the adaptive threshold: spread evenly. */
+        double hot;
+        private final double hotCount;
         long keysMoved;
         double fixedMoved;
         double saltedMoved;
@@ -224,8 +247,11 @@ public final class WhatIfSimulator {
         /** Marks partitions reached by the current key's salts: stamp[p] == key index + 1, so no clearing per key. */
         private final int[] stamp;
 
-        Loads(WhatIfConfig config) {
+        Loads(WhatIfConfig config, long totalRecords) {
             fixed = new double[config.partitions()];
+            cold = new double[config.partitions()];
+            cold2 = new double[config.grows() ? config.growTo() : 0];
+            hotCount = ADAPTIVE_THRESHOLD * totalRecords;
             randomSalt = config.strategies().contains(Strategy.RANDOM_SALT);
             salted = new double[randomSalt ? config.partitions() : 0];
             fixed2 = new double[config.grows() ? config.growTo() : 0];
@@ -246,9 +272,18 @@ public final class WhatIfSimulator {
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
             int at = client.partitionFor(bytes, p);
             fixed[at] += count;
+            boolean isHot = count >= hotCount;
+            if (isHot) {
+                hot += count;
+            } else {
+                cold[at] += count;
+            }
             if (grows) {
                 int at2 = client.partitionFor(bytes, p2);
                 fixed2[at2] += count;
+                if (!isHot) {
+                    cold2[at2] += count;
+                }
                 if (at2 != at) {
                     keysMoved++;
                     fixedMoved += count;
@@ -303,6 +338,9 @@ public final class WhatIfSimulator {
             addInto(salted, other.salted);
             addInto(fixed2, other.fixed2);
             addInto(salted2, other.salted2);
+            addInto(cold, other.cold);
+            addInto(cold2, other.cold2);
+            hot += other.hot;
             keysMoved += other.keysMoved;
             fixedMoved += other.fixedMoved;
             saltedMoved += other.saltedMoved;

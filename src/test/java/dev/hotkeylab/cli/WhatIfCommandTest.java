@@ -42,8 +42,10 @@ class WhatIfCommandTest {
                 "rule: Kafka Java client BuiltInPartitioner");
         JsonNode json = new ObjectMapper().readTree(out.resolve("whatif.json").toFile());
         JsonNode predictions = json.get("whatif").get("predictions");
-        assertThat(predictions).hasSize(4);
+        assertThat(predictions).hasSize(5);
         assertThat(predictions.get(3).get("strategy").asText()).isEqualTo("ENTITY_SALT");
+        assertThat(predictions.get(4).get("strategy").asText()).isEqualTo("ADAPTIVE");
+        assertThat(doubles(predictions.get(4).get("partitionLoad"))).containsExactly(333.0, 333.0, 333.0);
         assertThat(predictions.get(0).get("strategy").asText()).isEqualTo("FIXED_KEY");
         assertThat(doubles(predictions.get(0).get("partitionLoad"))).containsExactly(0.0, 0.0, 999.0);
         assertThat(doubles(predictions.get(1).get("partitionLoad"))).containsExactly(0.0, 333.0, 666.0);

@@ -1,0 +1,72 @@
+package dev.hotkeylab.keys.adaptive;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Lets {@link AdaptivePartitioner} mark the records it spreads with {@link AdaptiveHeaders}. A partitioner cannot add
+ * headers, and an interceptor runs before the partition is chosen, so this interceptor lends the record's headers to
+ * the partitioner of the same producer (found by {@code client.id} in {@link AdaptiveRegistry}); the partitioner adds
+ * the headers only to records it spreads. This relies on {@code KafkaProducer} partitioning a record before it makes
+ * the record's headers read-only, as it has since headers exist (checked for 4.3.1 by the broker test; a producer that
+ * did otherwise would leave records without headers and count them in {@link HotKeyRouter#headersMissed()}).
+ *
+ * <p>List it last in {@code interceptor.classes}: the loan is matched to the record by topic and key object, so an
+ * interceptor after this one that replaces the key leaves its records without headers.
+ */
+public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Object, Object> {
+
+    private HotKeyRouter router;
+    private String clientId;
+    private boolean registered;
+
+    /** For Kafka, which instantiates interceptors by class name and then calls {@link #configure}. */
+    public AdaptiveHeaderInterceptor() {
+    }
+
+    /** An interceptor lending headers to the given router (the one its partitioner uses). */
+    public AdaptiveHeaderInterceptor(HotKeyRouter router) {
+        if (router == null) {
+            throw new IllegalArgumentException("router must not be null");
+        }
+        this.router = router;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        if (router != null) {
+            return;
+        }
+        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
+        if (id == null || id.toString().isEmpty()) {
+            throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
+                    + " is missing: the interceptor finds its partitioner by the client id the producer passes");
+        }
+        clientId = id.toString();
+        router = AdaptiveRegistry.acquire(clientId, configs);
+        registered = true;
+    }
+
+    @Override
+    public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        if (router != null && record.partition() == null && record.key() != null) {
+            router.lendHeaders(record.topic(), record.key(), record.headers());
+        }
+        return record;
+    }
+
+    @Override
+    public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    }
+
+    @Override
+    public void close() {
+        if (registered) {
+            AdaptiveRegistry.release(clientId, router);
+            registered = false;
+        }
+    }
+}

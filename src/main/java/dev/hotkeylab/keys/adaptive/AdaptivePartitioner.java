@@ -1,0 +1,82 @@
+package dev.hotkeylab.keys.adaptive;
+
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.Partitioner;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Cluster;
+
+/**
+ * A partitioner that salts only what is hot: every key keeps Kafka's default placement (and its order) until a
+ * heavy-hitter detector sees it carry more than a threshold share of recent traffic; then its records go round robin
+ * over several partitions, until it has been quiet for the cooldown and goes home again. The record key is never
+ * changed. Any Java producer can use it through configuration alone:
+ *
+ * <pre>
+ * partitioner.class=dev.hotkeylab.keys.adaptive.AdaptivePartitioner
+ * interceptor.classes=dev.hotkeylab.keys.adaptive.AdaptiveHeaderInterceptor
+ * hotkey.adaptive.threshold=0.2
+ * </pre>
+ *
+ * The interceptor is optional: without it records are placed the same way but carry no {@code hotkey-*} headers.
+ * Other settings: {@link AdaptivePartitionerConfig} ({@code hotkey.adaptive.top.k}, {@code .window.ms},
+ * {@code .window.records}, {@code .window.panes}, {@code .min.events}, {@code .spread.partitions},
+ * {@code .cooldown.ms}). What spreading and going home do to ordering: see {@link HotKeyRouter}.
+ *
+ * <p>Records without a key: Kafka's built-in "uniform sticky" placement for null keys is reachable only when no
+ * partitioner is configured (the producer rejects a negative answer from a configured one), so this partitioner sends
+ * them round robin over the topic's available partitions, as Kafka's {@code RoundRobinPartitioner} does: an even
+ * spread at the cost of smaller batches than sticky placement. Records with an explicit partition never reach a
+ * partitioner.
+ */
+public final class AdaptivePartitioner implements Partitioner {
+
+    private HotKeyRouter router;
+    private String clientId;
+    private boolean registered;
+
+    /** For Kafka, which instantiates partitioners by class name and then calls {@link #configure}. */
+    public AdaptivePartitioner() {
+    }
+
+    /** A partitioner with its own router (e.g. on an injected clock), not shared through the registry. */
+    public AdaptivePartitioner(HotKeyRouter router) {
+        if (router == null) {
+            throw new IllegalArgumentException("router must not be null");
+        }
+        this.router = router;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        if (router != null) {
+            return;
+        }
+        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
+        clientId = id == null || id.toString().isEmpty() ? "adaptive-" + UUID.randomUUID() : id.toString();
+        router = AdaptiveRegistry.acquire(clientId, configs);
+        registered = true;
+    }
+
+    @Override
+    public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
+            Cluster cluster) {
+        if (router == null) {
+            throw new IllegalStateException("AdaptivePartitioner used before configure()");
+        }
+        return router.partition(topic, key, keyBytes, cluster);
+    }
+
+    /** The router deciding for this partitioner. */
+    public HotKeyRouter router() {
+        return router;
+    }
+
+    @Override
+    public void close() {
+        if (registered) {
+            AdaptiveRegistry.release(clientId, router);
+            registered = false;
+        }
+    }
+}
