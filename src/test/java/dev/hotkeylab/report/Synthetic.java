@@ -1,5 +1,6 @@
 package dev.hotkeylab.report;
 
+import dev.hotkeylab.experiment.AdaptiveSummary;
 import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
@@ -53,7 +54,7 @@ final class Synthetic {
                 skew.coefficientOfVariation(), drainMillis, throughput,
                 new LatencyStats(total, drainMillis / 2.0, drainMillis * 0.95, drainMillis * 0.99, drainMillis,
                         drainMillis / 2.0), concertViolations, userViolations, total, 0, 650, 0, List.of(),
-                Map.of(1, total), Map.of(1, total * 150));
+                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE);
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */
