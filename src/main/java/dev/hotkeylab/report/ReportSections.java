@@ -101,8 +101,26 @@ public final class ReportSections {
         try {
             return Optional.of(READER.readValue(json.toFile(), RunReport.class));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("'" + json + "' is not a hotkey-lab results.json ("
-                    + firstLine(e.getMessage()) + "); move it away or choose another --out");
+            throw new IllegalArgumentException("'" + json + "' is not a results.json this version can read ("
+                    + firstLine(e.getMessage()) + "); run ./hotkey-lab run again, move it away or choose another --out");
+        }
+    }
+
+    /**
+     * One section of the report in {@code folder/results.json}, read on its own: a section stays readable when the
+     * experiments around it were written by an older version of the format.
+     */
+    public static Optional<Object> section(Path folder, String name) {
+        Path json = folder.resolve(RESULTS_JSON);
+        if (!Files.isRegularFile(json)) {
+            return Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = READER.readTree(json.toFile()).path("sections").path(name);
+            return node.isMissingNode() || node.isNull() ? Optional.empty()
+                    : Optional.of(READER.convertValue(node, Object.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

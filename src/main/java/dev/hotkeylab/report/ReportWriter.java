@@ -108,22 +108,26 @@ public final class ReportWriter {
     }
 
     /**
-     * Sections the old report in {@code target} has and the new one lacks. An old file that cannot be read is about to
-     * be replaced anyway, so it carries nothing rather than failing the run at its end.
+     * Sections the old report in {@code target} has and the new one lacks. Each is read on its own, so an old file
+     * whose experiments this version cannot read still passes its benchmark on; one that cannot be read at all is about
+     * to be replaced anyway, so it carries nothing rather than failing the run at its end.
      */
     private RunReport carryOver(RunReport report, Path target) {
         RunReport result = report;
-        try {
-            Optional<RunReport> old = ReportSections.read(target);
-            for (String name : carried) {
-                if (!report.sections().containsKey(name) && old.isPresent()
-                        && old.get().sections().get(name) != null) {
-                    result = result.withSection(name, old.get().sections().get(name));
+        for (String name : carried) {
+            if (report.sections().containsKey(name)) {
+                continue;
+            }
+            Optional<Object> old = ReportSections.section(target, name);
+            if (old.isPresent()) {
+                RunReport candidate = result.withSection(name, old.get());
+                try {
+                    ReportSections.bench(candidate);
+                    result = candidate;
+                } catch (IllegalArgumentException e) {
+                    // Not a benchmark this version understands: left behind.
                 }
             }
-            ReportSections.bench(result);
-        } catch (IllegalArgumentException e) {
-            return report;
         }
         return result;
     }

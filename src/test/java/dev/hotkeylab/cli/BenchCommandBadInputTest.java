@@ -48,7 +48,7 @@ class BenchCommandBadInputTest {
         Files.writeString(out.resolve("results.json"), "[1, 2]");
         CliRunner.Outcome o = CliRunner.run("bench", "--out", out.toString(), "--bootstrap", "127.0.0.1:1");
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.err()).contains("is not a hotkey-lab results.json").contains("choose another --out");
+        assertThat(o.err()).contains("is not a results.json this version can read").contains("choose another --out");
         assertThat(o.err().strip().lines()).hasSize(1);
     }
 }

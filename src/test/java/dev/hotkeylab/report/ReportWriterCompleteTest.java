@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,26 @@ class ReportWriterCompleteTest {
     }
 
     @Test
+    @DisplayName("the benchmark is kept even when the old file's experiments are in a shape this version cannot read")
+    void keepsTheBenchOfAnOlderFormat() throws Exception {
+        Path out = tmp.resolve("report");
+        ReportWriter.complete().write(Synthetic.report(List.of(), Map.of(ReportSections.BENCH, Synthetic.bench(2.5))),
+                out);
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ReportWriter.JSON.readTree(out.resolve("results.json").toFile());
+        json.putArray("experiments").addObject().put("strategy", "FIXED_KEY").put("perConsumer", "not a map");
+        ReportWriter.JSON.writeValue(out.resolve("results.json").toFile(), json);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ReportSections.read(out)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
+
+        RunReport kept = ReportSections.read(out).orElseThrow();
+        assertThat(ReportSections.bench(kept).orElseThrow().speedup(3, "PARTITION_AWARE_SALT")).hasValue(2.5);
+        assertThat(kept.experiments()).hasSize(4);
+    }
+
+    @Test
     @DisplayName("results.json reads back into the same experiments")
     void roundTrip() {
         Path out = tmp.resolve("report");
@@ -76,7 +97,7 @@ class ReportWriterCompleteTest {
         Files.writeString(out.resolve("results.json"), "{ not json");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportSections.read(out))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("results.json' is not a hotkey-lab results.json")
+                .hasMessageContaining("results.json' is not a results.json this version can read")
                 .hasMessageNotContaining("\n");
         // A run replacing it does not fail on it.
         ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
