@@ -36,9 +36,9 @@ class ClaimsCheckedTest {
             assertThat(c.verdict()).isEqualTo(Verdict.HOLDS_ONLY_FOR);
             assertThat(c.holdsFor()).containsExactly("PARTITION_AWARE_SALT", "ENTITY_SALT");
             assertThat(c.measured()).contains(KEY + "_0 → 2", KEY + "_1 → 1", KEY + "_2 → 2", "partition 0 empty");
-            assertThat(c.verdictText()).contains("not for RANDOM_SALT (the seed's) with the Java client's partitioner")
-                    .contains("kafkajs-legacy's partitioner (modelled, not run) would put them " + KEY + "_0 → "
-                            + ClientModel.KAFKAJS_LEGACY.partitionFor(KEY + "_0", 3));
+            assertThat(c.verdictText()).contains("not for RANDOM_SALT (the seed's)")
+                    .contains("under kafkajs-legacy's partitioner (modelled, not run) RANDOM_SALT's keys would land "
+                            + KEY + "_0 → " + ClientModel.KAFKAJS_LEGACY.partitionFor(KEY + "_0", 3));
         });
         assertThat(claim(claims, "salting-all-consumers-work")).satisfies(c -> {
             assertThat(c.verdict()).isEqualTo(Verdict.HOLDS_ONLY_FOR);
@@ -95,6 +95,14 @@ class ClaimsCheckedTest {
 
         assertThat(c.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
         assertThat(c.measured()).contains("max/mean 1.50");
+    }
+
+    @Test
+    @DisplayName("max/mean exactly at the 1.2 bar counts as even (300 / 300 / 400)")
+    void evenAtTheBar() {
+        Claim c = claim(ClaimsChecked.check(List.of(result("ADAPTIVE", KEY, List.of(300L, 300L, 400L), Map.of(KEY, 2),
+                500, 1, 1)), Optional.empty()), "salting-spreads-evenly");
+        assertThat(c.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
     @Test
