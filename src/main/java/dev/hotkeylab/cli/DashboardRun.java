@@ -59,6 +59,8 @@ final class DashboardRun implements ExperimentListener {
         row.put("latencyP99Ms", Math.round(r.latency().p99Ms()));
         row.put("outOfOrderPerConcert", r.orderingViolationsPerConcert());
         row.put("outOfOrderPerUser", r.orderingViolationsPerUser());
+        row.put("longestStallMs", r.longestStallMillis());
+        row.put("leaderRecordsByBroker", r.leaderRecordsByBroker());
         return row;
     }
 

@@ -250,6 +250,9 @@ final class RunCommand implements Callable<Integer> {
         List<Strategy> chosen = strategies == null || strategies.isEmpty()
                 ? Arrays.asList(Strategy.values())
                 : strategies.stream().map(Strategy::parse).distinct().toList();
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535] but got " + port);
+        }
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("timeout must be >= 1 s but got " + timeoutSeconds);
         }

@@ -29,6 +29,7 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
 
     public static final String DEFAULT_KEY = "SUPER_STAR_CONCERT_2026";
     public static final int MAX_PARTITIONS = 10_000;
+    public static final int MAX_KEY_LENGTH = 10_000;
     public static final int MAX_CONSUMERS = 256;
     public static final double MAX_SERVICE_TIME_MILLIS = 10_000;
 
@@ -37,9 +38,11 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
             throw new IllegalArgumentException("key must be a non-empty string but got "
                     + (key == null ? "null" : "an empty string"));
         }
-        if (key.length() > 10_000) {
-            throw new IllegalArgumentException("key must be at most 10000 characters but got " + key.length());
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("key must be at most " + MAX_KEY_LENGTH + " characters but got "
+                    + key.length());
         }
+        requireText(key);
         requireRange("partitions", partitions, 1, MAX_PARTITIONS);
         requireRange("messages", messages, 1, 100_000_000);
         requireRange("consumers", consumers, 1, MAX_CONSUMERS);
@@ -65,6 +68,23 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
     /** Which concert each request is for: {@code key} alone, or {@code key} among quiet concerts. */
     public MixedWorkload workload() {
         return new MixedWorkload(key, quietConcerts, zipfExponent, seed);
+    }
+
+    /**
+     * A key is sent as UTF-8. Input that was not valid UTF-8 arrives as U+FFFD replacement characters (or lone
+     * surrogates), which would silently become a different key: refused, naming where.
+     */
+    private static void requireText(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= key.length() || !Character.isLowSurrogate(key.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (c == '\uFFFD' || lone) {
+                throw new IllegalArgumentException("key must be valid UTF-8 text but has an undecodable character at "
+                        + "index " + i + "; pass the key in UTF-8");
+            }
+        }
     }
 
     private static void requireRange(String name, long value, long min, long max) {

@@ -55,6 +55,12 @@ public final class ComparisonTable {
         row("latency p50 / p99", results, r -> fmt("%.0f / %.0f ms", r.latency().p50Ms(), r.latency().p99Ms()));
         row("out of order: concert / user", results, r -> r.orderingViolationsPerConcert() + " / "
                 + r.orderingViolationsPerUser());
+        row("longest stall", results, r -> r.longestStallMillis() + " ms");
+        // On a cluster of several brokers: how much each broker leads (the hot partition's leader takes it all).
+        if (results.stream().anyMatch(r -> r.leaderRecordsByBroker().size() > 1)) {
+            row("records led, by broker", results, r -> new java.util.TreeMap<>(r.leaderRecordsByBroker()).entrySet()
+                    .stream().map(e -> "b" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+        }
     }
 
     /**

@@ -32,6 +32,15 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'; allowed: external, container, embedded"),
                 Arguments.of(new String[] {"--bootstrap", "nohost"},
                         "bootstrap address must be host:port[,host:port...] but got 'nohost'"),
+                Arguments.of(new String[] {"--key", "x".repeat(1 << 20)},
+                        "key must be at most 10000 characters but got 1048576"),
+                Arguments.of(new String[] {"--key", "CONCERT_\uFFFD_2026"},
+                        "key must be valid UTF-8 text but has an undecodable character at index 8"),
+                Arguments.of(new String[] {"--messages", "1e3"}, "'1e3' is not an int"),
+                Arguments.of(new String[] {"--service-time", "fast"}, "'fast' is not a double"),
+                Arguments.of(new String[] {"--consumers", "300"}, "consumers must be in [1, 256] but got 300"),
+                Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--capacity", "many"}, "'many' is not an int"),
+                Arguments.of(new String[] {"--port", "70000"}, "port must be in [0, 65535] but got 70000"),
                 Arguments.of(new String[] {"--inventory", "MYSQL"}, "unknown inventory store 'MYSQL'; allowed: naive-redis, naive-sql, redis-lua"),
                 Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--capacity", "0"}, "capacity must be"),
                 Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--redis", "redis://127.0.0.1:1"},
@@ -64,6 +73,29 @@ class RunCommandBadInputTest {
         assertThat(o.err()).contains("no Kafka cluster answered at bootstrap '127.0.0.1:1'");
         assertThat(o.err().strip().lines()).hasSize(1);
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aDashboardPortInUseIsOneLineExitTwoAndNoReport() throws Exception {
+        Path out = tmp.resolve("report");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> CliRunner.run("run",
+                    "--out", out.toString(), "--port", String.valueOf(taken.getLocalPort())));
+            assertThat(o.exitCode()).isEqualTo(2);
+            assertThat(o.err()).contains(String.valueOf(taken.getLocalPort()));
+            assertThat(o.err().strip().lines()).hasSize(1);
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderUnderAFileIsRefusedBeforeAnyRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        Path out = file.resolve("report");
+        CliRunner.Outcome o = CliRunner.run("run", "--no-serve", "--out", out.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("output folder '" + out + "' cannot be written");
     }
 
     @Test
