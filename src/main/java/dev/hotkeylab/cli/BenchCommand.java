@@ -12,6 +12,9 @@ import dev.hotkeylab.report.HtmlReport;
 import dev.hotkeylab.report.ReportSections;
 import dev.hotkeylab.report.ReportWriter;
 import dev.hotkeylab.report.RunReport;
+import dev.hotkeylab.inventory.InventoryBench;
+import dev.hotkeylab.inventory.InventoryConfig;
+import dev.hotkeylab.inventory.StoreKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,9 +85,42 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
+    @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", arity = "0..1", fallbackValue = "all",
+            description = "Instead: reservations per second of each inventory store on one hot concert "
+                    + "(default stores with the flag alone: all).")
+    String inventory;
+
+    @Option(names = "--threads", defaultValue = "6", description = "--inventory: concurrent reservers (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--requests", defaultValue = "20000", description = "--inventory: reservations per store (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--capacity", defaultValue = "1000", description = "--inventory: seats (default: ${DEFAULT-VALUE}).")
+    int capacity;
+
+    @Option(names = "--redis", paramLabel = "URL", description = "--inventory: Redis URL (default: $HOTKEY_REDIS_URL or local).")
+    String redis;
+
+    @Option(names = "--jdbc", paramLabel = "URL", description = "--inventory: JDBC URL (default: $HOTKEY_JDBC_URL or local).")
+    String jdbc;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
+        if (inventory != null) {
+            List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
+                    : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();
+            InventoryConfig.Builder ic = InventoryConfig.fromEnvironment().toBuilder();
+            if (redis != null) {
+                ic.redisUrl(redis);
+            }
+            if (jdbc != null) {
+                ic.jdbcUrl(jdbc);
+            }
+            InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores, ic.build()), out);
+            return 0;
+        }
         ScalingConfig config = config();
         ReportWriter.checkWritable(this.out);
         ReportSections.read(this.out);

@@ -26,8 +26,8 @@ public final class InventoryBench {
     }
 
     /** The benchmark's parameters, validated. */
-    record Options(int threads, int requests, int capacity, List<StoreKind> stores, InventoryConfig config) {
-        Options {
+    public record Options(int threads, int requests, int capacity, List<StoreKind> stores, InventoryConfig config) {
+        public Options {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be in [1, 256] but got " + threads);
             }
@@ -37,6 +37,11 @@ public final class InventoryBench {
             if (stores.isEmpty()) {
                 throw new IllegalArgumentException("stores must name at least one of " + StoreKind.allowedNames());
             }
+        }
+
+        public static Options of(int threads, int requests, int capacity, List<StoreKind> stores,
+                InventoryConfig config) {
+            return new Options(threads, requests, capacity, stores, config.toBuilder().capacity(capacity).build());
         }
 
         static Options parse(String[] args) {
@@ -88,13 +93,18 @@ public final class InventoryBench {
             System.exit(2);
             return;
         }
-        System.out.printf(Locale.ROOT, "one hot concert, %d threads, %d requests, capacity %d%n",
+        run(options, System.out);
+    }
+
+    /** Measures every store of {@code options} in turn and prints the table ({@code ./hotkey-lab bench --inventory}). */
+    public static void run(Options options, java.io.PrintStream out) {
+        out.printf(Locale.ROOT, "one hot concert, %d threads, %d requests, capacity %d%n",
                 options.threads(), options.requests(), options.capacity());
         List<Row> rows = new ArrayList<>();
         for (StoreKind kind : options.stores()) {
             rows.add(measure(kind, options));
         }
-        System.out.print(table(rows, options));
+        out.print(table(rows, options));
     }
 
     static Row measure(StoreKind kind, Options options) {
