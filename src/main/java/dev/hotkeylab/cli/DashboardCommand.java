@@ -2,7 +2,10 @@ package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.DashboardOptions;
 import dev.hotkeylab.dashboard.DashboardServer;
-import dev.hotkeylab.dashboard.LiveRunLauncher;
+import dev.hotkeylab.broker.ExternalKafka;
+import dev.hotkeylab.dashboard.DeferredLauncher;
+import dev.hotkeylab.dashboard.ExperimentRunLauncher;
+import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.dashboard.PortInUseException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -72,10 +75,15 @@ public final class DashboardCommand implements Callable<Integer> {
         }
         Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
         boolean interrupted;
-        try (LiveRunLauncher launcher = new LiveRunLauncher(clientConfig);
-             DashboardServer server = DashboardServer.start(options, readOnly ? null : launcher)) {
+        DeferredLauncher launcher = new DeferredLauncher();
+        try (DashboardServer server = DashboardServer.start(options, readOnly ? null : launcher)) {
             try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
                 kafka.requireReachable();
+                if (!readOnly) {
+                    // The form runs the same experiment runner as `run`, on this cluster (fresh topic per run).
+                    ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap)).keepTopics(true);
+                    launcher.set(new ExperimentRunLauncher(runner, clientConfig));
+                }
                 if (kafka.partitions(topic).isEmpty()) {
                     err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
                 }

@@ -6,6 +6,8 @@ import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.dashboard.DashboardRun;
+import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.hotkeys.HeavyHitterConfig;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import dev.hotkeylab.experiment.RequestHandler;
@@ -161,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             }
             ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
             if (launcher != null) {
-                launcher.tryAcquire(); // the page's form waits until the main job's runs are done
+                launcher.hold(); // the page's form waits until the main job's runs are done
             }
             try {
                 for (ExperimentConfig config : configs) {

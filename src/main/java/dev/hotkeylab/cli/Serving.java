@@ -2,9 +2,9 @@ package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.DashboardOptions;
 import dev.hotkeylab.dashboard.DashboardServer;
-import dev.hotkeylab.dashboard.RunLauncher;
-import dev.hotkeylab.dashboard.RunPublisher;
-import dev.hotkeylab.dashboard.RunRequest;
+import dev.hotkeylab.dashboard.DashboardRun;
+import dev.hotkeylab.dashboard.DeferredLauncher;
+import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.report.InventoryRun;
 import java.io.PrintStream;
@@ -21,10 +21,10 @@ import java.util.concurrent.CountDownLatch;
 final class Serving implements AutoCloseable {
 
     private final DashboardServer server;
-    private final Deferred deferred;
+    private final DeferredLauncher deferred;
     private ExperimentRunLauncher launcher;
 
-    private Serving(DashboardServer server, Deferred deferred) {
+    private Serving(DashboardServer server, DeferredLauncher deferred) {
         this.server = server;
         this.deferred = deferred;
     }
@@ -33,7 +33,7 @@ final class Serving implements AutoCloseable {
         if (options == null) {
             return new Serving(null, null);
         }
-        Deferred deferred = new Deferred();
+        DeferredLauncher deferred = new DeferredLauncher();
         DashboardServer server = DashboardServer.start(options, deferred);
         out.println("Dashboard: " + server.url());
         return new Serving(server, deferred);
@@ -44,8 +44,10 @@ final class Serving implements AutoCloseable {
         if (server == null) {
             return null;
         }
+        // The page shows finished runs from their topics: keep them (an embedded broker takes them along on exit).
+        runner.keepTopics(true);
         launcher = new ExperimentRunLauncher(runner, clientConfig);
-        deferred.delegate = launcher;
+        deferred.set(launcher);
         return launcher;
     }
 
@@ -107,20 +109,6 @@ final class Serving implements AutoCloseable {
         }
         if (server != null) {
             server.close();
-        }
-    }
-
-    /** The form's launcher before the broker is up: refuses politely. */
-    private static final class Deferred implements RunLauncher {
-        volatile RunLauncher delegate;
-
-        @Override
-        public String launch(RunRequest request, RunPublisher publisher) {
-            RunLauncher d = delegate;
-            if (d == null) {
-                throw new IllegalStateException("the broker is still starting; try again in a moment");
-            }
-            return d.launch(request, publisher);
         }
     }
 }

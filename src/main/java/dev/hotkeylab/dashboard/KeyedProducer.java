@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the default partitioner:
- * the traffic the dashboard watches (the {@code produce} command and {@link LiveRunLauncher} use it). Values are small
+ * the traffic the dashboard watches (the {@code produce} command uses it). Values are small
  * JSON documents (requestId, concertId, userId, sequence, producedAtMillis).
  */
 public final class KeyedProducer implements AutoCloseable {

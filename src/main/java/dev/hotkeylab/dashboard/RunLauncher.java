@@ -2,7 +2,8 @@ package dev.hotkeylab.dashboard;
 
 /**
  * Starts an experiment asked for from the dashboard's form ({@code POST /api/runs}). Injected so the dashboard does not
- * depend on the experiment runner: the CLI wires the real runner, tests wire {@link LiveRunLauncher}.
+ * depend on how a run is made: {@link ExperimentRunLauncher} runs the real experiment runner; {@link DeferredLauncher}
+ * stands in until the cluster is reached.
  */
 @FunctionalInterface
 public interface RunLauncher {

@@ -60,6 +60,7 @@ public final class ExperimentRunner {
     private boolean deleteTopics = true;
     private int maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
     private ConsumerCrash crash;
+    private int adminTimeoutMillis = 30_000;
     private AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults();
 
     public ExperimentRunner(KafkaBackend backend) {
@@ -97,6 +98,15 @@ public final class ExperimentRunner {
     }
 
     /** Injects a consumer crash into every following run (null for none). */
+    /** How long Admin calls (creating the run's topic) may wait for the cluster (default 30 s). */
+    public ExperimentRunner adminTimeout(java.time.Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 100 || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("admin timeout must be >= 100 ms but got " + timeout);
+        }
+        this.adminTimeoutMillis = (int) timeout.toMillis();
+        return this;
+    }
+
     public ExperimentRunner crash(ConsumerCrash plan) {
         this.crash = plan;
         return this;
@@ -413,14 +423,18 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             throw new ExperimentException("interrupted while creating " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not create topic " + topic + " with " + partitions
+            throw new ExperimentException("could not create topic " + topic + " on " + backend.bootstrapServers()
+                    + " with " + partitions
                     + " partitions: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
         }
     }
 
     private Map<String, Object> adminConfig() {
         Map<String, Object> config = backend.clientConfig();
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        // default.api.timeout.ms (default 60000) and request.timeout.ms (default 30000): how long creating a topic may
+        // wait for the cluster; see adminTimeout().
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, adminTimeoutMillis);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, adminTimeoutMillis);
         return config;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotkeylab.broker.BackendKind;
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.keys.Strategy;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -37,15 +40,25 @@ class DashboardApiTest {
 
     static final String NOBODY = "127.0.0.1:1";
 
+    /** A cluster address where nothing listens, without the connection check ExternalKafka makes on open. */
+    static final class Unreachable implements KafkaBackend {
+        @Override public BackendKind kind() { return BackendKind.EXTERNAL; }
+        @Override public String bootstrapServers() { return NOBODY; }
+        @Override public int brokers() { return 1; }
+        @Override public String kafkaVersion() { return "none"; }
+        @Override public void close() { }
+    }
+
     @TempDir
     static Path reportDir;
-    static LiveRunLauncher launcher;
+    static ExperimentRunLauncher launcher;
     static DashboardServer server;
     static HttpJson http;
 
     @BeforeAll
     static void start() {
-        launcher = new LiveRunLauncher(Map.of("bootstrap.servers", NOBODY), Duration.ofSeconds(1));
+        launcher = new ExperimentRunLauncher(new ExperimentRunner(new Unreachable()).adminTimeout(Duration.ofSeconds(1)),
+                Map.of("bootstrap.servers", NOBODY));
         server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reportDir), launcher);
         http = new HttpJson(server.url());
     }
@@ -217,7 +230,7 @@ class DashboardApiTest {
             HttpJson.Answer a = http.postJson("/api/runs", "{\"strategy\":\"FIXED_KEY\",\"messages\":10}");
 
             assertThat(a.status()).isEqualTo(503);
-            assertThat(a.json().get("error").asText()).startsWith("cannot create topic 'hotkey-fixed-key-")
+            assertThat(a.json().get("error").asText()).startsWith("the run did not start: could not create topic hotkey-fixed-key-")
                     .contains(NOBODY).doesNotContain("\n");
         }
 

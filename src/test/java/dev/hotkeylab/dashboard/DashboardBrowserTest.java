@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class DashboardBrowserTest {
         assertThat(hot).as("Kafka's partitioner puts the seed's concert on partition 2 of 3").isEqualTo(2);
         int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
 
-        try (LiveRunLauncher launcher = new LiveRunLauncher(kafka.clientConfig());
+        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka).keepTopics(true),
+                kafka.clientConfig());
              DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
             ChromeDriver driver = browser.driver();

@@ -1,8 +1,5 @@
-package dev.hotkeylab.cli;
+package dev.hotkeylab.dashboard;
 
-import dev.hotkeylab.dashboard.RunLauncher;
-import dev.hotkeylab.dashboard.RunPublisher;
-import dev.hotkeylab.dashboard.RunRequest;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import java.util.Map;
@@ -14,32 +11,37 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs the experiments asked for from the dashboard's form with the real {@link ExperimentRunner}, one at a time (a
- * second request while one runs is refused: on 2 cores two runs would measure each other).
+ * Runs the experiments asked for from the dashboard's form with the real {@link ExperimentRunner} (the same engine as
+ * {@code ./hotkey-lab run}), each on its own topic and group. While the main job measures its own runs the form is
+ * held (HTTP 503), so a click cannot skew the numbers the report publishes.
  */
-final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
+public final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
 
     private final ExperimentRunner runner;
     private final Map<String, Object> clientConfig;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "dashboard-run");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicBoolean held = new AtomicBoolean();
 
-    ExperimentRunLauncher(ExperimentRunner runner, Map<String, Object> clientConfig) {
+    /**
+     * @param runner       the runner of this process (its topics are kept, so the page can show a finished run)
+     * @param clientConfig how the page's watcher reaches the runner's cluster
+     */
+    public ExperimentRunLauncher(ExperimentRunner runner, Map<String, Object> clientConfig) {
         this.runner = runner;
         this.clientConfig = clientConfig;
     }
 
-    /** Hold new runs while the main job runs its own. */
-    boolean tryAcquire() {
-        return busy.compareAndSet(false, true);
+    /** Holds the form while the main job runs its own experiments; false if already held. */
+    public boolean hold() {
+        return held.compareAndSet(false, true);
     }
 
-    void release() {
-        busy.set(false);
+    public void release() {
+        held.set(false);
     }
 
     @Override
@@ -47,8 +49,8 @@ final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
         ExperimentConfig config = ExperimentConfig.builder().strategy(request.strategy()).key(request.key())
                 .partitions(request.partitions()).messages(request.messages()).consumers(request.consumers())
                 .serviceTimeMillis(request.serviceTimeMs()).seed(request.seed()).build();
-        if (!tryAcquire()) {
-            throw new IllegalStateException("a run is in progress; start the next one when it has finished");
+        if (held.get()) {
+            throw new IllegalStateException("the main job's runs are in progress; start yours when they have finished");
         }
         DashboardRun run = new DashboardRun(publisher, request.strategy() + " / " + request.consumers()
                 + " consumers", clientConfig);
@@ -57,8 +59,6 @@ final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
                 runner.run(config, run);
             } catch (RuntimeException e) {
                 run.failed(e);
-            } finally {
-                release();
             }
         });
         try {

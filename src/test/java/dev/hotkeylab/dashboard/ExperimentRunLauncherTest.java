@@ -1,4 +1,4 @@
-package dev.hotkeylab.cli;
+package dev.hotkeylab.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotkeylab.broker.KafkaBackend;
-import dev.hotkeylab.dashboard.DashboardOptions;
-import dev.hotkeylab.dashboard.DashboardServer;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.junit.KafkaTest;
 import java.net.URI;
@@ -47,14 +45,14 @@ class ExperimentRunLauncherTest {
     }
 
     @Test
-    void aSecondRunWhileOneIsInProgressIsRefused(KafkaBackend kafka) throws Exception {
+    void theFormIsHeldWhileTheMainJobRuns(KafkaBackend kafka) throws Exception {
         try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka),
                 kafka.clientConfig());
                 DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0), launcher)) {
-            assertThat(launcher.tryAcquire()).isTrue(); // as while the main job runs its own experiments
+            assertThat(launcher.hold()).isTrue(); // as while the main job runs its own experiments
             HttpResponse<String> refused = post(server, "{\"strategy\":\"FIXED_KEY\"}");
             assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(refused.body()).contains("a run is in progress");
+            assertThat(refused.body()).contains("the main job's runs are in progress");
         }
     }
 

@@ -1,10 +1,8 @@
-package dev.hotkeylab.cli;
+package dev.hotkeylab.dashboard;
 
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
-import dev.hotkeylab.dashboard.RunInfo;
-import dev.hotkeylab.dashboard.RunPublisher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,14 +11,14 @@ import java.util.concurrent.CompletableFuture;
  * Shows one experiment on the dashboard: it appears (and its topic and group are watched) once the group has
  * settled, and its column of the comparison table fills in when it ends.
  */
-final class DashboardRun implements ExperimentListener {
+public final class DashboardRun implements ExperimentListener {
 
     private final RunPublisher publisher;
     private final String label;
     private final Map<String, Object> clientConfig;
     private final CompletableFuture<String> runId = new CompletableFuture<>();
 
-    DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig) {
+    public DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig) {
         this.publisher = publisher;
         this.label = label;
         this.clientConfig = clientConfig;
@@ -49,11 +47,15 @@ final class DashboardRun implements ExperimentListener {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("strategy", r.strategy());
         row.put("partitions", r.partitions());
+        row.put("messages", r.messages());
         row.put("consumers", r.consumers());
         row.put("activeConsumers", r.activeConsumers());
         row.put("idlePartitions", r.idlePartitions());
         row.put("maxOverMean", Math.round(r.maxOverMean() * 100) / 100.0);
         row.put("perPartition", r.perPartition());
+        Map<String, Long> perConsumer = new LinkedHashMap<>();
+        r.perConsumer().forEach((client, stats) -> perConsumer.put(client, stats.records()));
+        row.put("perConsumer", perConsumer);
         row.put("throughputPerSecond", Math.round(r.throughputPerSecond()));
         row.put("durationMs", r.drainMillis());
         row.put("latencyP99Ms", Math.round(r.latency().p99Ms()));
@@ -65,7 +67,7 @@ final class DashboardRun implements ExperimentListener {
     }
 
     /** The dashboard's id for this run; present once {@link #started} was called. */
-    String id() {
+    public String id() {
         return runId.getNow(null);
     }
 
@@ -73,7 +75,7 @@ final class DashboardRun implements ExperimentListener {
         return runId;
     }
 
-    void failed(Throwable e) {
+    public void failed(Throwable e) {
         String id = id();
         if (id != null) {
             publisher.runFailed(id, e.getMessage());
