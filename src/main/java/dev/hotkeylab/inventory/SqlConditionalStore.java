@@ -19,24 +19,11 @@ final class SqlConditionalStore extends SqlStoreBase {
     @Override
     public Outcome reserve(String concertId, String requestId, String userId) {
         return transaction(c -> {
-            try (PreparedStatement book = c.prepareStatement("INSERT INTO " + schema + ".bookings"
-                    + " (request_id, concert_id, user_id) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING");
-                    PreparedStatement take = c.prepareStatement("UPDATE " + schema + ".stock"
-                            + " SET remaining = remaining - 1 WHERE concert_id = ? AND remaining > 0")) {
-                book.setString(1, requestId);
-                book.setString(2, concertId);
-                book.setString(3, userId);
-                try {
-                    if (book.executeUpdate() == 0) {
-                        c.rollback();
-                        return Outcome.DUPLICATE;
-                    }
-                } catch (SQLException e) {
-                    if (isForeignKeyViolation(e)) {
-                        throw unknownConcert(concertId);
-                    }
-                    throw e;
-                }
+            if (!book(c, concertId, requestId, userId)) {
+                return Outcome.DUPLICATE;
+            }
+            try (PreparedStatement take = c.prepareStatement("UPDATE " + schema + ".stock"
+                    + " SET remaining = remaining - 1 WHERE concert_id = ? AND remaining > 0")) {
                 take.setString(1, concertId);
                 if (take.executeUpdate() == 0) {
                     c.rollback();

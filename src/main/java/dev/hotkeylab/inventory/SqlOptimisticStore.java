@@ -28,26 +28,13 @@ final class SqlOptimisticStore extends SqlStoreBase {
     @Override
     public Outcome reserve(String concertId, String requestId, String userId) {
         return transaction(c -> {
-            try (PreparedStatement book = c.prepareStatement("INSERT INTO " + schema + ".bookings"
-                    + " (request_id, concert_id, user_id) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING");
-                    PreparedStatement read = c.prepareStatement(
+            if (!book(c, concertId, requestId, userId)) {
+                return Outcome.DUPLICATE;
+            }
+            try (PreparedStatement read = c.prepareStatement(
                             "SELECT remaining, version FROM " + schema + ".stock WHERE concert_id = ?");
                     PreparedStatement write = c.prepareStatement("UPDATE " + schema + ".stock"
                             + " SET remaining = ?, version = version + 1 WHERE concert_id = ? AND version = ?")) {
-                book.setString(1, requestId);
-                book.setString(2, concertId);
-                book.setString(3, userId);
-                try {
-                    if (book.executeUpdate() == 0) {
-                        c.rollback();
-                        return Outcome.DUPLICATE;
-                    }
-                } catch (SQLException e) {
-                    if (isForeignKeyViolation(e)) {
-                        throw unknownConcert(concertId);
-                    }
-                    throw e;
-                }
                 read.setString(1, concertId);
                 write.setString(2, concertId);
                 for (int attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -117,6 +117,31 @@ abstract class SqlStoreBase implements InventoryStore {
         });
     }
 
+    /**
+     * The idempotency step both transactional stores start with: record the booking under its request id. Returns
+     * false (after rolling back) when that request id is already booked, which the caller answers with DUPLICATE.
+     *
+     * @throws IllegalStateException when the concert was never reset (the booking's foreign key has no stock row)
+     */
+    boolean book(java.sql.Connection c, String concertId, String requestId, String userId) throws SQLException {
+        try (java.sql.PreparedStatement book = c.prepareStatement("INSERT INTO " + schema + ".bookings"
+                + " (request_id, concert_id, user_id) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING")) {
+            book.setString(1, requestId);
+            book.setString(2, concertId);
+            book.setString(3, userId);
+            if (book.executeUpdate() == 0) {
+                c.rollback();
+                return false;
+            }
+            return true;
+        } catch (SQLException e) {
+            if (isForeignKeyViolation(e)) {
+                throw unknownConcert(concertId);
+            }
+            throw e;
+        }
+    }
+
     static boolean isForeignKeyViolation(SQLException e) {
         return "23503".equals(e.getSQLState());
     }
