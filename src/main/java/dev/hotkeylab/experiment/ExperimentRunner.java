@@ -31,7 +31,6 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -132,7 +131,7 @@ public final class ExperimentRunner {
         String topic = "hotkey-" + runId;
         String group = topic + "-group";
         try (Admin admin = Admin.create(adminConfig())) {
-            createTopic(admin, topic, config.partitions());
+            Topics.create(admin, backend, topic, config.partitions());
             try {
                 return runOnTopic(config, listener, handler, admin, topic, group);
             } finally {
@@ -413,20 +412,6 @@ public final class ExperimentRunner {
 
     private static List<Long> boxed(long[] values) {
         return java.util.Arrays.stream(values).boxed().toList();
-    }
-
-    private void createTopic(Admin admin, String topic, int partitions) {
-        short replication = (short) Math.min(3, backend.brokers());
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExperimentException("interrupted while creating " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not create topic " + topic + " on " + backend.bootstrapServers()
-                    + " with " + partitions
-                    + " partitions: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
-        }
     }
 
     private Map<String, Object> adminConfig() {

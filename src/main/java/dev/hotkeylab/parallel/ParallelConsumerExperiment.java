@@ -5,6 +5,7 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentException;
 import dev.hotkeylab.experiment.RequestHandler;
 import dev.hotkeylab.experiment.TicketRequest;
+import dev.hotkeylab.experiment.Topics;
 import dev.hotkeylab.metrics.LatencyStats;
 import dev.hotkeylab.metrics.OrderTracker;
 import io.confluent.parallelconsumer.ParallelConsumerOptions;
@@ -18,16 +19,13 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,7 +72,7 @@ public final class ParallelConsumerExperiment {
         Objects.requireNonNull(order, "order");
         String topic = "pc-" + order.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(backend.clientConfig())) {
-            createTopic(admin, topic, config.partitions());
+            Topics.create(admin, backend, topic, config.partitions());
             try {
                 return runOnTopic(config, order, topic);
             } finally {
@@ -208,18 +206,6 @@ public final class ParallelConsumerExperiment {
             producer.flush();
         }
         return first;
-    }
-
-    private void createTopic(Admin admin, String topic, int partitions) {
-        short replication = (short) Math.min(3, backend.brokers());
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExperimentException("interrupted while creating " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not create topic " + topic + ": " + e.getMessage(), e);
-        }
     }
 
     private Map<String, Object> producerConfig() {
