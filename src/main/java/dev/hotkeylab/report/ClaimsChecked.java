@@ -84,6 +84,48 @@ public final class ClaimsChecked {
     }
 
     /** The claims as a table: claim, measured, verdict. */
+    /** Every claim the report has numbers for: the experiments' and the benchmark's, and one per real client. */
+    public static List<Claim> all(RunReport report) {
+        List<Claim> claims = new java.util.ArrayList<>(check(report.experiments(), ReportSections.bench(report)));
+        claims.addAll(perClient(report.sections().get("clients")));
+        return claims;
+    }
+
+    /**
+     * One row per real client from the cross-client test's {@code clients.json}: does that client put the seed's
+     * {@code _0.._2} on every partition? Measured by producing with the client itself, not modelled.
+     */
+    public static List<Claim> perClient(Object clientsSection) {
+        if (!(clientsSection instanceof com.fasterxml.jackson.databind.JsonNode json) || !json.has("clients")) {
+            return List.of();
+        }
+        List<Claim> rows = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        json.get("keys").forEach(k -> keys.add(k.asText()));
+        for (com.fasterxml.jackson.databind.JsonNode c : json.get("clients")) {
+            String client = c.path("client").asText();
+            String claim = "Salting spreads the seed's keys over partitions 0, 1 and 2 with " + c.path("library").asText();
+            com.fasterxml.jackson.databind.JsonNode observed = c.path("observed");
+            if (observed.isMissingNode() || observed.isNull() || observed.isEmpty()) {
+                rows.add(notMeasured("client-" + client, claim, c.path("skipped").asText("the client on this machine")));
+                continue;
+            }
+            String measured = keys.stream().skip(1).map(k -> suffix(k) + " -> " + observed.path(k).asText("?"))
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (produced by the client itself; "
+                    + (c.path("agrees").asBoolean() ? "the whatif model agrees" : "the whatif model DISAGREES") + ")";
+            boolean spread = c.path("saltedSpreadOverAllPartitions").asBoolean();
+            rows.add(new Claim("client-" + client, claim, measured, spread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                    spread ? List.of(client) : List.of(), spread ? "holds for " + client
+                            : "does not hold for " + client + ": a partition gets none of the salted keys"));
+        }
+        return rows;
+    }
+
+    private static String suffix(String key) {
+        int i = key.lastIndexOf('_');
+        return i < 0 ? key : key.substring(i);
+    }
+
     public static TextTable table(List<Claim> claims) {
         return new TextTable(List.of("claim", "measured", "verdict"),
                 claims.stream().map(c -> List.of(c.claim(), c.measured(), c.verdictText())).toList());

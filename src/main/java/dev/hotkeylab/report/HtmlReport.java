@@ -72,7 +72,7 @@ public final class HtmlReport implements ReportWriter.Part {
                 .append("<a href=\"report.md\">report.md</a></nav>\n</header>\n");
 
         h.append("<section id=\"claims\">\n<h2>Claims checked</h2>\n");
-        claims(h, ClaimsChecked.check(results, bench));
+        claims(h, ClaimsChecked.all(report));
         h.append("</section>\n");
 
         if (!results.isEmpty()) {
@@ -115,6 +115,18 @@ public final class HtmlReport implements ReportWriter.Part {
             figures(h, charts, Charts.Topic.BENCH);
             h.append("</section>\n");
         });
+        for (ExtraSections.Section extra : ExtraSections.of(report)) {
+            h.append("<section id=\"").append(extra.id()).append("\">\n<h2>").append(Html.escape(extra.title()))
+                    .append("</h2>\n<p>").append(Html.escape(extra.text())).append("</p>\n");
+            if (extra.table() != null) {
+                h.append(extra.table().toHtml("numbers"));
+            }
+            if (extra.image() != null) {
+                h.append("<figure><img src=\"").append(Html.escape(extra.image())).append("\" alt=\"")
+                        .append(Html.escape(extra.title())).append("\" style=\"max-width:100%\"></figure>\n");
+            }
+            h.append("</section>\n");
+        }
         h.append("<section id=\"reading\">\n<h2>Reading the report</h2>\n");
         for (String paragraph : MarkdownReport.READING.strip().split("\n\\s*\n")) {
             h.append("<p>").append(Html.escape(paragraph.strip()).replaceAll("\\*([^*]+)\\*", "<em>$1</em>"))

@@ -64,7 +64,7 @@ public final class MarkdownReport {
         Optional<ScalingResult> bench = ReportSections.bench(report);
 
         md.append("## Claims checked\n\n");
-        md.append(ClaimsChecked.table(ClaimsChecked.check(report.experiments(), bench)).toMarkdown()).append("\n");
+        md.append(ClaimsChecked.table(ClaimsChecked.all(report)).toMarkdown()).append("\n");
 
         if (!report.experiments().isEmpty()) {
             ExperimentResult first = report.experiments().get(0);
@@ -108,6 +108,15 @@ public final class MarkdownReport {
             md.append(INVENTORY).append("\n\n");
             md.append(InventoryRun.table(inventoryRuns).toMarkdown()).append("\n");
             charts(md, charts, Charts.Topic.INVENTORY);
+        }
+        for (ExtraSections.Section extra : ExtraSections.of(report)) {
+            md.append("## ").append(extra.title()).append("\n\n").append(extra.text()).append("\n\n");
+            if (extra.table() != null) {
+                md.append(extra.table().toMarkdown()).append("\n");
+            }
+            if (extra.image() != null) {
+                md.append("![").append(extra.title()).append("](").append(extra.image()).append(")\n\n");
+            }
         }
         md.append("## Reading the report\n\n").append(READING).append("\n");
         return md.toString();

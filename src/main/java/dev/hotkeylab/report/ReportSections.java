@@ -127,7 +127,7 @@ public final class ReportSections {
     /** The report with its {@code claims} and {@code figures} sections computed from its experiments and bench. */
     public static RunReport derive(RunReport report) {
         Map<String, Object> sections = new LinkedHashMap<>(report.sections());
-        sections.put(CLAIMS, ClaimsChecked.check(report.experiments(), bench(report)));
+        sections.put(CLAIMS, ClaimsChecked.all(report));
         sections.put(FIGURES, figures(report));
         return new RunReport(report.backend(), report.kafkaVersion(), report.seed(), report.generatedAt(),
                 report.command(), report.machine(), report.experiments(), sections);

@@ -80,11 +80,11 @@ public final class ReportWriter {
     /** Writes every part, then swaps the finished folder into {@code out}. */
     public Path write(RunReport report, Path out) {
         Path target = out.toAbsolutePath();
-        RunReport full = ReportSections.derive(carryOver(report, target));
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-tmp-");
             try {
+                RunReport full = ReportSections.derive(Artifacts.carry(carryOver(report, target), target, tmp));
                 for (Part part : parts) {
                     part.write(full, tmp);
                 }

@@ -21,6 +21,11 @@ public record RunReport(String backend, String kafkaVersion, long seed, String g
     }
 
     /** The same report with one section added or replaced. */
+    /** The same report with {@code sections} in place of its own. */
+    public RunReport withSections(Map<String, Object> sections) {
+        return new RunReport(backend, kafkaVersion, seed, generatedAt, command, machine, experiments, sections);
+    }
+
     public RunReport withSection(String name, Object value) {
         Map<String, Object> all = new LinkedHashMap<>(sections);
         all.put(name, value);

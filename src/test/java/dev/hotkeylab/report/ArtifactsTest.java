@@ -1,0 +1,85 @@
+package dev.hotkeylab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What other tools leave in the report folder survives the next report and is shown in it. */
+class ArtifactsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String CLIENTS = """
+            {"keys": ["K", "K_0", "K_1", "K_2"], "partitions": 3, "clients": [
+              {"client": "java", "library": "kafka-clients 4.3.1", "observed": {"K": 2, "K_0": 2, "K_1": 1, "K_2": 2},
+               "agrees": true, "saltedSpreadOverAllPartitions": false},
+              {"client": "kafkajs-legacy", "library": "kafkajs <b>2.2.4</b> legacy",
+               "observed": {"K": 2, "K_0": 0, "K_1": 1, "K_2": 2}, "agrees": true,
+               "saltedSpreadOverAllPartitions": true},
+              {"client": "kcat-default", "library": "kcat", "observed": null, "skipped": "kcat is not installed"}]}
+            """;
+
+    private static final String PARALLEL = """
+            {"messages": 600, "serviceTimeMillis": 5.0, "concurrency": 3, "users": 50, "runs": [
+              {"run": "parallel-consumer KEY", "throughputPerSecond": 187.2, "maxInFlight": 1,
+               "orderingViolationsPerConcert": 0, "orderingViolationsPerUser": 0}]}
+            """;
+
+    private static final String JMH = """
+            [{"benchmark": "dev.hotkeylab.bench.KeyStrategyBench.keyFor", "params": {"strategy": "FIXED_KEY"},
+              "primaryMetric": {"score": 0.8, "scoreError": 0.1, "scoreUnit": "ns/op"}}]
+            """;
+
+    @Test
+    void screenshotAndMeasurementsAreCarriedIntoTheNextReportAndShown() throws Exception {
+        Path out = tmp.resolve("report");
+        Files.createDirectories(out);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        Files.write(out.resolve("dashboard.png"), png);
+        Files.writeString(out.resolve("clients.json"), CLIENTS);
+        Files.writeString(out.resolve("parallel-consumer.json"), PARALLEL);
+        Files.writeString(out.resolve("jmh-results.json"), JMH);
+
+        ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
+
+        assertThat(out.resolve("dashboard.png")).hasBinaryContent(png);
+        assertThat(out.resolve("clients.json")).hasContent(CLIENTS);
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("<img src=\"dashboard.png\"")
+                .contains("The alternative: concurrency inside one partition").contains("parallel-consumer KEY")
+                .contains("Per-record cost (JMH)").contains("KeyStrategyBench.keyFor")
+                .contains("kafkajs &lt;b&gt;2.2.4&lt;/b&gt; legacy").doesNotContain("<b>2.2.4</b>");
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("![The dashboard](dashboard.png)").contains("| parallel-consumer KEY | 187 | 1 |");
+        String json = Files.readString(out.resolve("results.json"));
+        assertThat(json).contains("\"clients\"").contains("\"parallelConsumer\"").contains("\"jmh\"");
+    }
+
+    @Test
+    void oneClaimPerRealClientWithItsVerdict() throws Exception {
+        var clients = ReportSections.READER.readTree(CLIENTS);
+        var rows = ClaimsChecked.perClient(clients);
+
+        assertThat(rows).extracting(ClaimsChecked.Claim::id)
+                .containsExactly("client-java", "client-kafkajs-legacy", "client-kcat-default");
+        assertThat(rows.get(0).verdict()).isEqualTo(ClaimsChecked.Verdict.DOES_NOT_HOLD);
+        assertThat(rows.get(0).measured()).startsWith("_0 -> 2, _1 -> 1, _2 -> 2");
+        assertThat(rows.get(1).verdict()).isEqualTo(ClaimsChecked.Verdict.HOLDS);
+        assertThat(rows.get(2).verdict()).isEqualTo(ClaimsChecked.Verdict.NOT_MEASURED);
+        assertThat(rows.get(2).verdictText()).contains("kcat is not installed");
+    }
+
+    @Test
+    void withoutArtifactsNothingExtraAppears() throws Exception {
+        Path out = tmp.resolve("plain");
+        ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
+        assertThat(out.resolve("dashboard.png")).doesNotExist();
+        assertThat(Files.readString(out.resolve("index.html"))).doesNotContain("<img src=\"dashboard.png\"")
+                .doesNotContain("Per-record cost (JMH)");
+    }
+}
