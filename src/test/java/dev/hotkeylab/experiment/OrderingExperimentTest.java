@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * 1000 requests, 3 partitions, 3 consumers, 5 ms service time (the consumers really run concurrently).
  *
  * <p>A user's requests are reordered only when two of them are closer together than the consumers drift apart. With
- * the default 100 users (a user's requests ~100 apart, ~170 ms of processing) PARTITION_AWARE_SALT reordered 1 to 21
+ * the default 100 users (a user's requests ~100 apart, ~170 ms of processing) PARTITION_AWARE_SALT reordered 0 to 21
  * per-user requests per run in our measurements: real, but too close to 0 to assert on. These tests use 10 busy users
  * (~100 requests each), where it is 119 to 178 per run, so a zero would mean something broke.
  */
