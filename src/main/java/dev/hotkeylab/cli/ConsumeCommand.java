@@ -58,9 +58,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
         try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
             kafka.requireReachable();
-            if (kafka.partitions(topic).isEmpty()) {
-                err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
-            }
+            kafka.warnIfMissing(topic, spec.name(), err);
         } catch (IllegalArgumentException e) {
             err.println(spec.name() + ": " + e.getMessage());
             return 2;
@@ -107,7 +105,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             }
         }, "hotkey-consumer-" + id);
         worker.start();
-        boolean interrupted = DashboardCommand.awaitShutdown(ended);
+        boolean interrupted = Shutdown.await(ended);
         consumer.close();
         try {
             worker.join(10_000);

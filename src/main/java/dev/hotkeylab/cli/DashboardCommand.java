@@ -84,9 +84,7 @@ public final class DashboardCommand implements Callable<Integer> {
                     ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap)).keepTopics(true);
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
-                if (kafka.partitions(topic).isEmpty()) {
-                    err.println(spec.name() + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
-                }
+                kafka.warnIfMissing(topic, spec.name(), err);
             } catch (IllegalStateException e) {
                 err.println(spec.name() + ": " + e.getMessage());
                 return 1;
@@ -96,7 +94,7 @@ public final class DashboardCommand implements Callable<Integer> {
             out.println("dashboard: " + server.url() + " watching topic " + topic
                     + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
             out.flush();
-            interrupted = awaitShutdown(new CountDownLatch(1));
+            interrupted = Shutdown.await(new CountDownLatch(1));
         } catch (PortInUseException e) {
             err.println(spec.name() + ": " + e.getMessage() + "; choose another with --port");
             return 2;
@@ -108,36 +106,5 @@ public final class DashboardCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * Blocks until Ctrl-C, an interrupt or {@code stop} counting down, then returns so the caller closes what it owns
-     * (the shutdown hook waits for that). Returns whether the thread was interrupted; the caller restores the flag
-     * after closing, so closing is not cut short by it.
-     */
-    static boolean awaitShutdown(CountDownLatch stop) {
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hotkey-lab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it waits for this thread to finish closing.
-            }
-        }
-        return interrupted;
     }
 }

@@ -18,7 +18,9 @@ public final class Main {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        Shutdown.commandFinished();
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */

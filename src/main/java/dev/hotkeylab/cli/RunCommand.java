@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
         List<StoreKind> stores = inventory == null ? List.of()
@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> labels = new ArrayList<>();
         List<InventoryRun> inventoryRuns = new ArrayList<>();
         List<DashboardRun> dashboardRuns = new ArrayList<>();
+        boolean interrupted;
         // Stores are opened first, then the dashboard's port is taken: a wrong URL or a taken port is an error within
         // seconds, before any broker starts.
         try (InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
@@ -212,7 +213,10 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
             serving.reportWritten(dashboardRuns, written.resolve("report.md"));
-            serving.untilInterrupted(out, backend, storeSet);
+            interrupted = serving.untilInterrupted(out);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

@@ -79,27 +79,16 @@ final class Serving implements AutoCloseable {
     }
 
     /**
-     * Keeps serving until Ctrl-C; then closes {@code resources} in order (the JVM is shutting down, so the caller's
-     * try-with-resources would not get to run).
+     * Keeps serving until Ctrl-C, then returns so the caller's try-with-resources closes the server, the broker and the
+     * stores. Returns whether the thread was interrupted (the caller restores the flag after closing).
      */
-    void untilInterrupted(PrintStream out, AutoCloseable... resources) throws InterruptedException {
+    boolean untilInterrupted(PrintStream out) {
         if (server == null) {
-            return;
+            return false;
         }
         out.println("Serving the dashboard at " + server.url() + " until Ctrl-C.");
         out.flush();
-        CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close();
-            for (AutoCloseable r : resources) {
-                try {
-                    r.close();
-                } catch (Exception e) {
-                    // shutting down
-                }
-            }
-        }, "dashboard-shutdown"));
-        forever.await();
+        return Shutdown.await(new CountDownLatch(1));
     }
 
     @Override

@@ -1,0 +1,56 @@
+package dev.hotkeylab.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C for the commands that run until stopped ({@code run} serving the dashboard, {@code dashboard},
+ * {@code consume}): {@link #await} returns so the command closes what it owns in its own try-with-resources and prints
+ * its summary, while the shutdown hook holds the JVM open until {@link Main} says the command has finished.
+ * (The hook must not wait for the main thread itself: that thread goes on to {@code System.exit}, which blocks while
+ * shutdown hooks run, so such a wait always ran into its timeout.)
+ */
+final class Shutdown {
+
+    /** How long the hook waits for the command to close what it owns. */
+    static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    private static final CountDownLatch COMMAND_FINISHED = new CountDownLatch(1);
+
+    private Shutdown() {
+    }
+
+    /** Called by {@link Main} once the command has returned, before it exits. */
+    static void commandFinished() {
+        COMMAND_FINISHED.countDown();
+    }
+
+    /**
+     * Blocks until Ctrl-C, an interrupt or {@code stop} counting down. Returns whether the thread was interrupted; the
+     * caller restores the flag after closing, so closing is not cut short by it.
+     */
+    static boolean await(CountDownLatch stop) {
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                COMMAND_FINISHED.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hotkey-lab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits until the command has finished closing.
+            }
+        }
+        return interrupted;
+    }
+}
