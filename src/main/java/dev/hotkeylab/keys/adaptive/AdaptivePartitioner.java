@@ -23,6 +23,10 @@ import org.apache.kafka.common.Cluster;
  * {@code .window.records}, {@code .window.panes}, {@code .min.events}, {@code .spread.partitions},
  * {@code .cooldown.ms}). What spreading and going home do to ordering: see {@link HotKeyRouter}.
  *
+ * <p>Works with kafka-clients 3.6 to 4.3 (tested with real producers of 3.6.2, 3.9.1 and 4.3.1): each record is
+ * placed, counted by the detector and given its headers once, although clients before 4.0 ask twice for a record
+ * that opens a new batch (see {@link HotKeyRouter}).
+ *
  * <p>Records without a key: Kafka's built-in "uniform sticky" placement for null keys is reachable only when no
  * partitioner is configured (the producer rejects a negative answer from a configured one), so this partitioner sends
  * them round robin over the topic's available partitions, as Kafka's {@code RoundRobinPartitioner} does: an even
@@ -64,7 +68,21 @@ public final class AdaptivePartitioner implements Partitioner {
         if (router == null) {
             throw new IllegalStateException("AdaptivePartitioner used before configure()");
         }
-        return router.partition(topic, key, keyBytes, cluster);
+        return router.partition(topic, key, keyBytes, valueBytes, cluster);
+    }
+
+    /**
+     * kafka-clients before 4.0 call this (the deprecated {@code Partitioner.onNewBatch}, removed in 4.0 by KAFKA-18295)
+     * between two {@code partition()} calls for a record that opens a new batch; the second call then gets the first
+     * answer, so each record is observed, placed and labelled once. Declared without {@code @Override} so the class
+     * compiles against 4.x, where it is never called.
+     *
+     * @param prevPartition the partition this partitioner chose for the record
+     */
+    public void onNewBatch(String topic, Cluster cluster, int prevPartition) {
+        if (router != null) {
+            router.onNewBatch(topic, prevPartition);
+        }
     }
 
     /** The router deciding for this partitioner. */

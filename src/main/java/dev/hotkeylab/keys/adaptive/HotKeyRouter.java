@@ -30,8 +30,19 @@ import org.apache.kafka.common.header.Headers;
  * cools down and goes back home, its records still waiting on other partitions may be consumed after newer records on
  * the home partition. Keys that are never hot keep Kafka's per-key order exactly.
  *
+ * <p>One decision per record. {@code KafkaProducer} before 4.0 asks a configured partitioner twice for a record that
+ * opens a new batch: {@code partition()}, then {@code Partitioner.onNewBatch(topic, cluster, prevPartition)} and
+ * {@code partition()} again, back to back on the sending thread ({@code KafkaProducer.doSend} with
+ * {@code abortOnNewBatch}; the cause of Kafka's own round-robin bugs KAFKA-9965 and KAFKA-16283). By then the record's
+ * headers are read-only and copied into the batch. So {@link #onNewBatch} marks the sending thread, and the next
+ * {@link #partition} call for the same record (same topic, same serialized key and value arrays) returns the first
+ * answer without observing the key again or advancing a round robin: the detector sees each record once and the
+ * {@link AdaptiveHeaders} written on the first call name the partition the record is appended to. kafka-clients 4.0
+ * removed {@code onNewBatch} (KAFKA-18295) and asks once; then {@link #onNewBatch} is never called.
+ *
  * <p>Thread safe: the detector is locked (see {@link HeavyHitterDetector}); the spread set is a concurrent map read
- * without locking on the cold path.
+ * without locking on the cold path; the per-record state lives in a thread local, as a record is partitioned on the
+ * thread that sends it.
  */
 public final class HotKeyRouter {
 
@@ -47,8 +58,8 @@ public final class HotKeyRouter {
     private final LongAdder spreadRecords = new LongAdder();
     private final LongAdder headersWritten = new LongAdder();
     private final LongAdder headersMissed = new LongAdder();
-    private final ThreadLocal<Lent> lent = ThreadLocal.withInitial(Lent::new);
-    private volatile boolean headersLent;
+    private final LongAdder repeatedCalls = new LongAdder();
+    private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
 
     /** A router on the system's monotonic clock. */
     public HotKeyRouter(AdaptivePartitionerConfig config) {
@@ -75,7 +86,39 @@ public final class HotKeyRouter {
      * {@link AdaptivePartitioner}).
      */
     public int partition(String topic, Object key, byte[] keyBytes, Cluster cluster) {
-        Headers headers = headersLent ? takeLentHeaders(topic, key) : null;
+        return partition(topic, key, keyBytes, null, cluster);
+    }
+
+    /**
+     * The partition for one record, decided once: a second call for the same record after {@link #onNewBatch} (see
+     * the class comment) returns the first call's answer. {@code valueBytes} only tells records apart.
+     */
+    public int partition(String topic, Object key, byte[] keyBytes, byte[] valueBytes, Cluster cluster) {
+        InFlight f = inFlight.get();
+        if (f.repeatAsked) {
+            f.repeatAsked = false;
+            if (f.isSameRecord(topic, keyBytes, valueBytes)) {
+                repeatedCalls.increment();
+                return f.partition;
+            }
+        }
+        Headers headers = f.takeLentHeaders(topic, key);
+        int partition = decide(topic, key, keyBytes, headers, cluster);
+        f.decided(topic, keyBytes, valueBytes, partition);
+        return partition;
+    }
+
+    /**
+     * {@code Partitioner.onNewBatch} of kafka-clients before 4.0: the producer is about to ask again for the record
+     * it just partitioned to {@code prevPartition}, on this thread. The next {@link #partition} call for that same
+     * record gets the same answer.
+     */
+    public void onNewBatch(String topic, int prevPartition) {
+        InFlight f = inFlight.get();
+        f.repeatAsked = f.decided && topic.equals(f.topic) && f.partition == prevPartition;
+    }
+
+    private int decide(String topic, Object key, byte[] keyBytes, Headers headers, Cluster cluster) {
         int partitions = partitionCount(topic, cluster);
         if (keyBytes == null) {
             return nullKeyPartition(topic, partitions, cluster);
@@ -112,27 +155,17 @@ public final class HotKeyRouter {
     }
 
     /**
-     * Called by the interceptor just before the producer serializes and partitions {@code key}'s record on this
-     * thread: the record's headers are lent to the next {@link #partition} call for the same topic and key object.
+     * Called by the interceptor for every record just before the producer serializes and partitions it on this
+     * thread: a new record starts, and its headers (null for a record with an explicit partition, which never reaches
+     * the partitioner) are lent to the next {@link #partition} call for the same topic and key object.
      */
     void lendHeaders(String topic, Object key, Headers headers) {
-        headersLent = true;
-        Lent l = lent.get();
-        l.topic = topic;
-        l.key = key;
-        l.headers = headers;
-    }
-
-    private Headers takeLentHeaders(String topic, Object key) {
-        Lent l = lent.get();
-        Headers h = l.headers;
-        // The same key object on the same topic: the record the interceptor just saw (an interceptor placed after
-        // ours that replaced the key, or a record that never reached the partitioner, leaves a stale loan).
-        boolean match = h != null && key != null && l.key == key && topic.equals(l.topic);
-        l.topic = null;
-        l.key = null;
-        l.headers = null;
-        return match ? h : null;
+        InFlight f = inFlight.get();
+        f.lentTopic = topic;
+        f.lentKey = key;
+        f.lentHeaders = headers;
+        // A new record is being sent on this thread: nothing asked before it is repeated for it.
+        f.repeatAsked = false;
     }
 
     private void writeHeaders(Headers headers, Object key, Spread spread, int target, int home, int partitions) {
@@ -203,6 +236,14 @@ public final class HotKeyRouter {
         return headersMissed.sum();
     }
 
+    /**
+     * Second calls for a record already decided (kafka-clients before 4.0, when the record opened a new batch),
+     * answered with the first decision.
+     */
+    public long repeatedCalls() {
+        return repeatedCalls.sum();
+    }
+
     /** Keys found hot and sent home, oldest first (the last {@value #MAX_EVENTS}). */
     public List<HotKeyEvent> events() {
         synchronized (events) {
@@ -239,10 +280,54 @@ public final class HotKeyRouter {
         }
     }
 
-    /** The record headers the interceptor lent for this thread's next partition call. */
-    private static final class Lent {
+    /**
+     * The record this thread is sending: the headers the interceptor lent for its partition call, and the decision
+     * made for it. The serialized arrays are remembered by identity hash and length, not held, so a large value is
+     * not kept alive between sends.
+     */
+    private static final class InFlight {
+        String lentTopic;
+        Object lentKey;
+        Headers lentHeaders;
+
+        boolean decided;
+        boolean repeatAsked;
         String topic;
-        Object key;
-        Headers headers;
+        int partition;
+        int keyId;
+        int keyLength;
+        int valueId;
+        int valueLength;
+
+        Headers takeLentHeaders(String topic, Object key) {
+            Headers h = lentHeaders;
+            // The same key object on the same topic: the record the interceptor just saw (an interceptor placed
+            // after ours that replaced the key, or a record that never reached the partitioner, leaves a stale loan).
+            boolean match = h != null && lentKey == key && topic.equals(lentTopic);
+            lentTopic = null;
+            lentKey = null;
+            lentHeaders = null;
+            return match ? h : null;
+        }
+
+        void decided(String topic, byte[] keyBytes, byte[] valueBytes, int partition) {
+            this.decided = true;
+            this.topic = topic;
+            this.partition = partition;
+            this.keyId = System.identityHashCode(keyBytes);
+            this.keyLength = length(keyBytes);
+            this.valueId = System.identityHashCode(valueBytes);
+            this.valueLength = length(valueBytes);
+        }
+
+        boolean isSameRecord(String topic, byte[] keyBytes, byte[] valueBytes) {
+            return decided && topic.equals(this.topic)
+                    && keyId == System.identityHashCode(keyBytes) && keyLength == length(keyBytes)
+                    && valueId == System.identityHashCode(valueBytes) && valueLength == length(valueBytes);
+        }
+
+        private static int length(byte[] bytes) {
+            return bytes == null ? -1 : bytes.length;
+        }
     }
 }

@@ -258,6 +258,95 @@ class AdaptivePartitionerTest {
     }
 
     @Nested
+    @DisplayName("Asked twice for one record (kafka-clients before 4.0: partition, onNewBatch, partition)")
+    class AskedTwice {
+
+        /** What KafkaProducer.doSend of 3.x does for a record that opens a new batch. */
+        private int sendOpeningNewBatch(AdaptiveHeaderInterceptor interceptor, AdaptivePartitioner partitioner,
+                ProducerRecord<Object, Object> record, Cluster cluster) {
+            ProducerRecord<Object, Object> sent = interceptor.onSend(record);
+            byte[] keyBytes = sent.key() == null ? null : sent.key().toString().getBytes(StandardCharsets.UTF_8);
+            byte[] valueBytes = sent.value().toString().getBytes(StandardCharsets.UTF_8);
+            int first = partitioner.partition(TOPIC, sent.key(), keyBytes, sent.value(), valueBytes, cluster);
+            partitioner.onNewBatch(TOPIC, cluster, first);
+            return partitioner.partition(TOPIC, sent.key(), keyBytes, sent.value(), valueBytes, cluster);
+        }
+
+        @Test
+        @DisplayName("2 partitions, every record opening a batch: the hot key alternates, each header names its partition, one observation per record")
+        void hotKeyDecidedOnce() {
+            HotKeyRouter router = new HotKeyRouter(AdaptivePartitionerConfig.defaults()
+                    .withDetector(HeavyHitterConfig.defaults().withMinEvents(10)), clock::get);
+            AdaptivePartitioner partitioner = new AdaptivePartitioner(router);
+            AdaptiveHeaderInterceptor interceptor = new AdaptiveHeaderInterceptor(router);
+            Cluster cluster = cluster(2);
+            long[] perPartition = new long[2];
+            int mismatches = 0;
+            for (int i = 0; i < 400; i++) {
+                ProducerRecord<Object, Object> record = new ProducerRecord<>(TOPIC, HOT, "v" + i);
+                int p = sendOpeningNewBatch(interceptor, partitioner, record, cluster);
+                perPartition[p]++;
+                String salted = AdaptiveHeaders.text(record.headers(), AdaptiveHeaders.SALTED);
+                if (salted != null && !salted.equals(String.valueOf(p))) {
+                    mismatches++;
+                }
+            }
+            assertThat(mismatches).isZero();
+            assertThat(router.observed()).isEqualTo(400);
+            assertThat(router.repeatedCalls()).isEqualTo(400);
+            assertThat(router.headersWritten()).isEqualTo(router.spreadRecords()).isEqualTo(391);
+            int home = KafkaPartitioning.partitionFor(HOT, 2);
+            // 9 records at home before detection, then 391 alternating starting at home.
+            assertThat(perPartition[home]).isEqualTo(9 + 196);
+            assertThat(perPartition[1 - home]).isEqualTo(195);
+        }
+
+        @Test
+        @DisplayName("records without a key on 4 partitions: round robin over all 4, not every other one")
+        void nullKeysDecidedOnce() {
+            HotKeyRouter router = new HotKeyRouter(AdaptivePartitionerConfig.defaults(), clock::get);
+            AdaptivePartitioner partitioner = new AdaptivePartitioner(router);
+            AdaptiveHeaderInterceptor interceptor = new AdaptiveHeaderInterceptor(router);
+            Cluster cluster = cluster(4);
+            List<Integer> chosen = IntStream.range(0, 8).mapToObj(i -> sendOpeningNewBatch(interceptor, partitioner,
+                    new ProducerRecord<>(TOPIC, null, "v" + i), cluster)).toList();
+            assertThat(chosen).containsExactly(0, 1, 2, 3, 0, 1, 2, 3);
+        }
+
+        @Test
+        @DisplayName("without the interceptor too: the second call for the same serialized record repeats the first")
+        void withoutInterceptor() {
+            HotKeyRouter router = new HotKeyRouter(AdaptivePartitionerConfig.defaults(), clock::get);
+            AdaptivePartitioner partitioner = new AdaptivePartitioner(router);
+            Cluster cluster = cluster(4);
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                byte[] value = ("v" + i).getBytes(StandardCharsets.UTF_8);
+                int first = partitioner.partition(TOPIC, null, null, "v", value, cluster);
+                partitioner.onNewBatch(TOPIC, cluster, first);
+                chosen.add(partitioner.partition(TOPIC, null, null, "v", value, cluster));
+            }
+            assertThat(chosen).containsExactly(0, 1, 2, 3, 0, 1, 2, 3);
+        }
+
+        @Test
+        @DisplayName("a new batch for a record with an explicit partition does not make the next record a repeat")
+        void explicitPartitionRecordInBetween() {
+            HotKeyRouter router = new HotKeyRouter(AdaptivePartitionerConfig.defaults(), clock::get);
+            AdaptivePartitioner partitioner = new AdaptivePartitioner(router);
+            AdaptiveHeaderInterceptor interceptor = new AdaptiveHeaderInterceptor(router);
+            Cluster cluster = cluster(4);
+            int first = sendOpeningNewBatch(interceptor, partitioner, new ProducerRecord<>(TOPIC, null, "a"), cluster);
+            // An explicit partition equal to the last decision: the producer calls onNewBatch but not partition().
+            interceptor.onSend(new ProducerRecord<>(TOPIC, first, null, "b"));
+            partitioner.onNewBatch(TOPIC, cluster, first);
+            int next = sendOpeningNewBatch(interceptor, partitioner, new ProducerRecord<>(TOPIC, null, "c"), cluster);
+            assertThat(List.of(first, next)).containsExactly(0, 1);
+            assertThat(router.repeatedCalls()).isEqualTo(2);
+        }
+    }
+
+    @Nested
     @DisplayName("Records without a key")
     class NullKeys {
 
