@@ -58,10 +58,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "What handling one request costs a consumer, in ms (default: ${DEFAULT-VALUE}).")
     double serviceTime;
 
-    @Option(names = "--strategies", paramLabel = "S", split = ",",
-            defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
-            description = "Salted strategies to compare with FIXED_KEY (default: ${DEFAULT-VALUE}).")
-    List<String> strategies;
+    @Option(names = "--strategies", paramLabel = "S", split = ",", converter = StrategyConverter.class,
+            completionCandidates = Strategy.Names.class, defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
+            description = "Strategies to compare with FIXED_KEY, from ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<Strategy> strategies;
 
     @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
             description = "The hot concert id (default: ${DEFAULT-VALUE}).")
@@ -148,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     ScalingConfig config() {
-        List<Strategy> salted = strategies.stream().map(Strategy::parse).toList();
+        List<Strategy> salted = List.copyOf(strategies);
         return new ScalingConfig(ns, messagesPerPartition, serviceTime, salted, key, seed, users, !noWarmup);
     }
 

@@ -3,6 +3,7 @@ package dev.hotkeylab.cli;
 import dev.hotkeylab.dashboard.KeyedProducer;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
         description = "Send ticket requests keyed by a strategy (one terminal per producer).")
 public final class ProduceCommand implements Callable<Integer> {
 
-    @Option(names = "--strategy", required = true, description = "Key strategy: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT.")
-    String strategy;
+    @Option(names = "--strategy", required = true, converter = StrategyConverter.class,
+            completionCandidates = Strategy.Names.class, description = "Key strategy: ${COMPLETION-CANDIDATES}.")
+    Strategy strategy;
 
     @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
     String bootstrap;
@@ -62,9 +64,8 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Strategy parsed;
+        Strategy parsed = strategy;
         try {
-            parsed = Strategy.parse(strategy);
             if (messages < 1) {
                 throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
             }
@@ -100,8 +101,9 @@ public final class ProduceCommand implements Callable<Integer> {
             return 1;
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
-        try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic)) {
-            KeyedProducer.Sent sent = producer.send(topic, parsed.create(StrategyContext.of(topicPartitions, seed)), key,
+        try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic,
+                parsed, AdaptivePartitionerConfig.defaults())) {
+            KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
                     messages, rate, 1000, new Random(seed), total -> {
                         long now = System.nanoTime();
                         long last = lastPrint.get();

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,9 +65,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--consumers", paramLabel = "C", defaultValue = "3", description = "Consumers in the group (default: ${DEFAULT-VALUE}).")
     int consumers;
 
-    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",",
-            description = "Strategies to compare (default: all: ${COMPLETION-CANDIDATES}).")
-    List<String> strategies;
+    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",", converter = StrategyConverter.class,
+            completionCandidates = Strategy.Names.class,
+            description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: all).")
+    List<Strategy> strategies;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for salts and users (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -255,7 +257,7 @@ final class RunCommand implements Callable<Integer> {
     List<ExperimentConfig> configs() {
         List<Strategy> chosen = strategies == null || strategies.isEmpty()
                 ? Arrays.asList(Strategy.values())
-                : strategies.stream().map(Strategy::parse).distinct().toList();
+                : strategies.stream().distinct().toList();
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535] but got " + port);
         }
@@ -291,7 +293,7 @@ final class RunCommand implements Callable<Integer> {
         StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
         args.forEach((k, v) -> cmd.append(' ').append(k).append(' ').append(v));
         if (strategies != null && !strategies.isEmpty()) {
-            cmd.append(" --strategies ").append(String.join(",", strategies));
+            cmd.append(" --strategies ").append(strategies.stream().map(Enum::name).collect(Collectors.joining(",")));
         }
         return cmd.toString();
     }

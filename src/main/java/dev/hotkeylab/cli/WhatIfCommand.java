@@ -64,10 +64,10 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "FILE.csv", description = "Your keys: CSV lines key,count (header optional).")
     Path keyFile;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY",
-            description = "Comma-separated strategies to predict (default all): FIXED_KEY, RANDOM_SALT, "
-                    + "PARTITION_AWARE_SALT, ENTITY_SALT, ADAPTIVE.")
-    List<String> strategies;
+    @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY", converter = StrategyConverter.class,
+            completionCandidates = Strategy.Names.class,
+            description = "Comma-separated strategies to predict, from ${COMPLETION-CANDIDATES} (default: all).")
+    List<Strategy> strategies;
 
     @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")
     Integer saltBuckets;
@@ -160,11 +160,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         WhatIfConfig.Builder builder = WhatIfConfig.builder(partitions).client(clientModel).seed(seed);
         if (strategies != null) {
-            List<Strategy> parsed = new ArrayList<>();
-            for (String name : strategies) {
-                parsed.add(Strategy.parse(name));
-            }
-            builder.strategies(parsed);
+            builder.strategies(List.copyOf(strategies));
         }
         if (saltBuckets != null) {
             builder.saltBuckets(saltBuckets);

@@ -3,6 +3,9 @@ package dev.hotkeylab.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotkeylab.keys.KeyStrategy;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyContext;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the default partitioner:
+ * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the producer settings of its
+ * {@link Strategy} (the adaptive partitioner for {@link Strategy#ADAPTIVE}, Kafka's default partitioner otherwise):
  * the traffic the dashboard watches (the {@code produce} command uses it). Values are small
  * JSON documents (requestId, concertId, userId, sequence, producedAtMillis).
  */
@@ -28,12 +32,21 @@ public final class KeyedProducer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
+    private final Strategy strategy;
 
     /** Totals of one {@link #send} call: records acknowledged per partition and the time it took. */
     public record Sent(long records, Map<Integer, Long> perPartition, long elapsedMillis) {
     }
 
-    public KeyedProducer(Map<String, Object> clientConfig, String clientId) {
+    /**
+     * A producer for {@code strategy}'s traffic, configured by {@link Strategy#producerConfig} like every other
+     * producer of the project: {@link Strategy#ADAPTIVE} gets the adaptive partitioner and its header interceptor.
+     *
+     * @param clientConfig bootstrap servers and any client settings
+     * @param adaptive     the adaptive partitioner's settings, used by {@link Strategy#ADAPTIVE} only
+     */
+    public KeyedProducer(Map<String, Object> clientConfig, String clientId, Strategy strategy,
+                         AdaptivePartitionerConfig adaptive) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -42,18 +55,20 @@ public final class KeyedProducer implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // An unreachable cluster is an error within seconds rather than the default one-minute block.
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        this.producer = new KafkaProducer<>(config);
+        this.strategy = strategy;
+        this.producer = new KafkaProducer<>(strategy.producerConfig(config, adaptive));
     }
 
     /**
-     * Sends {@code messages} requests for {@code concertId} to {@code topic} and waits until all are acknowledged.
+     * Sends {@code messages} requests for {@code concertId} to {@code topic}, keyed by this producer's strategy
+     * ({@link Strategy#create} with {@code context}), and waits until all are acknowledged.
      *
      * @param ratePerSecond records per second, or 0 for as fast as possible
      * @param users         user ids are drawn from {@code user-0 .. user-(users-1)} with {@code random}
      * @param onAck         called after each acknowledgement with the running total (from the producer's I/O thread)
      * @throws IllegalStateException when a send fails (the first failure's message)
      */
-    public Sent send(String topic, KeyStrategy strategy, String concertId, int messages, double ratePerSecond,
+    public Sent send(String topic, StrategyContext context, String concertId, int messages, double ratePerSecond,
                      int users, Random random, java.util.function.LongConsumer onAck) {
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
@@ -61,6 +76,7 @@ public final class KeyedProducer implements AutoCloseable {
         if (ratePerSecond < 0) {
             throw new IllegalArgumentException("rate must be >= 0 but got " + ratePerSecond);
         }
+        KeyStrategy keys = strategy.create(context);
         Map<Integer, Long> perPartition = new ConcurrentHashMap<>();
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,7 +90,7 @@ public final class KeyedProducer implements AutoCloseable {
                 }
             }
             String userId = "user-" + random.nextInt(users);
-            String key = strategy.keyFor(concertId, userId, i);
+            String key = keys.keyFor(concertId, userId, i);
             producer.send(new ProducerRecord<>(topic, key, value(concertId, userId, i)), (metadata, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);

@@ -432,11 +432,9 @@ public final class ExperimentRunner {
         // cluster did not take, and retries do not reorder or duplicate a partition's records.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // What the strategy needs from the producer (ADAPTIVE: partitioner.class and interceptor.classes), and the
-        // adaptive partitioner's settings (read only when that partitioner is configured).
-        config.putAll(run.strategy().producerOverrides());
-        config.putAll(adaptive.toProducerConfig());
-        return config;
+        // What the strategy needs from the producer (ADAPTIVE: partitioner.class, interceptor.classes and the
+        // adaptive partitioner's settings), the same for every producer of the project.
+        return run.strategy().producerConfig(config, adaptive);
     }
 
     private Map<String, Object> consumerConfig(String group, String clientId) {

@@ -2,11 +2,15 @@ package dev.hotkeylab.keys;
 
 import dev.hotkeylab.keys.adaptive.AdaptiveHeaderInterceptor;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitioner;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The key strategies the experiments compare. Adding one is a class plus a constant here. */
 public enum Strategy {
@@ -29,8 +33,8 @@ public enum Strategy {
      * concerts keep their partition and their order. Needs {@link #producerOverrides()} in the producer config.
      */
     ADAPTIVE("concert id; AdaptivePartitioner spreads a concert only while it is hot", ctx -> new FixedKey(),
-            Map.of("partitioner.class", AdaptivePartitioner.class.getName(),
-                    "interceptor.classes", AdaptiveHeaderInterceptor.class.getName()));
+            Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, AdaptivePartitioner.class.getName(),
+                    ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, AdaptiveHeaderInterceptor.class.getName()));
 
     private final String description;
     private final Function<StrategyContext, KeyStrategy> factory;
@@ -58,9 +62,41 @@ public enum Strategy {
         return producerOverrides;
     }
 
+    /**
+     * The one producer configuration for this strategy's traffic, used by every producer that sends it ({@code run},
+     * {@code bench} and the dashboard's form through {@code ExperimentRunner}, {@code produce} through
+     * {@code KeyedProducer}): {@code base} (bootstrap, client.id, serializers, acks, ...) plus
+     * {@link #producerOverrides()}. A class already in {@code interceptor.classes} stays, this strategy's is appended.
+     * When the strategy configures the {@link AdaptivePartitioner}, {@code adaptive}'s {@code hotkey.adaptive.*}
+     * settings are added too; other strategies' producers get none.
+     *
+     * @param base     the caller's producer settings; not changed
+     * @param adaptive the adaptive partitioner's settings ({@link AdaptivePartitionerConfig#defaults()} if unsure)
+     * @return a new mutable map
+     */
+    public Map<String, Object> producerConfig(Map<String, ?> base, AdaptivePartitionerConfig adaptive) {
+        if (adaptive == null) {
+            throw new IllegalArgumentException("adaptive partitioner config must not be null");
+        }
+        Map<String, Object> config = new LinkedHashMap<>(base);
+        producerOverrides.forEach((name, value) -> {
+            Object existing = config.get(name);
+            if (name.equals(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG) && existing != null
+                    && !existing.toString().isBlank()) {
+                config.put(name, existing + "," + value);
+            } else {
+                config.put(name, value);
+            }
+        });
+        if (!keyDecidesPartition()) {
+            config.putAll(adaptive.toProducerConfig());
+        }
+        return config;
+    }
+
     /** Whether the default partitioner places this strategy's records, so a key alone predicts its partition. */
     public boolean keyDecidesPartition() {
-        return !producerOverrides.containsKey("partitioner.class");
+        return !producerOverrides.containsKey(ProducerConfig.PARTITIONER_CLASS_CONFIG);
     }
 
     /** A fresh key strategy for one run. */
@@ -81,5 +117,13 @@ public enum Strategy {
 
     public static String allowedNames() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** Every strategy's name, in declaration order: the choices a command line lists. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(values()).map(Enum::name).iterator();
+        }
     }
 }

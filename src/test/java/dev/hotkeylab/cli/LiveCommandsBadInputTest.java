@@ -47,7 +47,7 @@ class LiveCommandsBadInputTest {
                 "--messages", "10");
 
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.err()).isEqualTo("produce: unknown strategy 'HOT'; allowed: " + Strategy.allowedNames()
+        assertThat(o.err()).isEqualTo("produce: Invalid value for option '--strategy': unknown strategy 'HOT'; allowed: " + Strategy.allowedNames()
                 + System.lineSeparator());
     }
 

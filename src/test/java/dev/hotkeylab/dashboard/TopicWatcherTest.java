@@ -9,6 +9,7 @@ import dev.hotkeylab.dashboard.TopicSnapshot.PartitionStats;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import dev.hotkeylab.keys.StrategyContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,9 +103,10 @@ class TopicWatcherTest {
                     .collect(Collectors.toMap(MemberStats::clientId, MemberStats::partitions));
 
             KeyedProducer.Sent sent;
-            try (KeyedProducer producer = new KeyedProducer(kafka.clientConfig(), topic + "-producer")) {
-                sent = producer.send(topic, Strategy.PARTITION_AWARE_SALT.create(StrategyContext.of(3, 7)),
-                        "CONCERT", messages, 0, 10, new Random(7), n -> { });
+            try (KeyedProducer producer = new KeyedProducer(kafka.clientConfig(), topic + "-producer",
+                    Strategy.PARTITION_AWARE_SALT, AdaptivePartitionerConfig.defaults())) {
+                sent = producer.send(topic, StrategyContext.of(3, 7), "CONCERT", messages, 0, 10, new Random(7),
+                        n -> { });
             }
             assertThat(sent.perPartition()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 200L, 1, 200L, 2, 200L));
 
@@ -184,9 +186,10 @@ class TopicWatcherTest {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get();
         }
-        try (KeyedProducer producer = new KeyedProducer(kafka.clientConfig(), topic + "-producer")) {
-            producer.send(topic, Strategy.FIXED_KEY.create(StrategyContext.of(3, 1)), "SUPER_STAR_CONCERT_2026", 50, 0,
-                    10, new Random(1), n -> { });
+        try (KeyedProducer producer = new KeyedProducer(kafka.clientConfig(), topic + "-producer", Strategy.FIXED_KEY,
+                AdaptivePartitionerConfig.defaults())) {
+            producer.send(topic, StrategyContext.of(3, 1), "SUPER_STAR_CONCERT_2026", 50, 0, 10, new Random(1),
+                    n -> { });
         }
         int hot = KafkaPartitioning.partitionFor("SUPER_STAR_CONCERT_2026", 3);
         try (TopicWatcher watcher = new TopicWatcher(kafka.clientConfig(), topic, null, Duration.ofSeconds(5))) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.keys.adaptive.AdaptiveHeaderInterceptor;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitioner;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.DisplayName;
@@ -35,5 +37,26 @@ class AdaptiveStrategyTest {
                     assertThat(s.producerOverrides()).isEmpty();
                     assertThat(s.keyDecidesPartition()).isTrue();
                 });
+    }
+
+    @Test
+    @DisplayName("producerConfig: ADAPTIVE adds the partitioner, appends its interceptor and its settings; others keep the base")
+    void producerConfig() {
+        Map<String, Object> base = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, "com.example.Audit");
+        AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults().withSpreadPartitions(2);
+
+        Map<String, Object> config = Strategy.ADAPTIVE.producerConfig(base, adaptive);
+
+        assertThat(config)
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
+                .containsEntry(ProducerConfig.PARTITIONER_CLASS_CONFIG, AdaptivePartitioner.class.getName())
+                .containsEntry(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                        "com.example.Audit," + AdaptiveHeaderInterceptor.class.getName())
+                .containsAllEntriesOf(adaptive.toProducerConfig())
+                .containsEntry(AdaptivePartitionerConfig.SPREAD_PARTITIONS, "2");
+        assertThat(base).hasSize(2);
+        assertThat(Arrays.stream(Strategy.values()).filter(s -> s != Strategy.ADAPTIVE))
+                .allSatisfy(s -> assertThat(s.producerConfig(base, adaptive)).isEqualTo(base));
     }
 }
