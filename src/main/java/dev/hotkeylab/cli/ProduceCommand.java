@@ -64,7 +64,6 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Strategy parsed = strategy;
         try {
             if (messages < 1) {
                 throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
@@ -102,7 +101,7 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
         try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic,
-                parsed, AdaptivePartitionerConfig.defaults())) {
+                strategy, AdaptivePartitionerConfig.defaults())) {
             KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
                     messages, rate, 1000, new Random(seed), total -> {
                         long now = System.nanoTime();
@@ -116,7 +115,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
             out.println("sent " + sent.records() + " records to " + topic + " in " + sent.elapsedMillis() + " ms ("
-                    + parsed.name() + ", key " + key + ", seed " + seed + "): " + spread);
+                    + strategy.name() + ", key " + key + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
         } catch (IllegalStateException e) {

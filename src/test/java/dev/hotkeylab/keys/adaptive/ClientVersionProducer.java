@@ -3,6 +3,7 @@ package dev.hotkeylab.keys.adaptive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -76,7 +77,7 @@ public final class ClientVersionProducer {
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+            List<Future<?>> pending = new ArrayList<>();
             for (int seq = 0; seq < records; seq++) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, keyOf(seq), "seq-" + seq);
                 if (sync) {
@@ -90,7 +91,7 @@ public final class ClientVersionProducer {
                 }
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> f : pending) {
+            for (Future<?> f : pending) {
                 f.get(30, TimeUnit.SECONDS);
             }
             if (failure.get() != null) {
