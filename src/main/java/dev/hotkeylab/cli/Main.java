@@ -32,7 +32,8 @@ public final class Main {
 
     /** Points log4j2 at {@code resource} unless the user named a configuration ({@code -Dlog4j2.configurationFile}). */
     public static void useLogConfig(String resource) {
-        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+        if (System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", resource);
         }
     }

@@ -58,8 +58,10 @@ class SpringBootStartTest {
             assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
                     .isEqualTo("ch.qos.logback.classic.LoggerContext");
             assertThat(ServiceLoader.load(SLF4JServiceProvider.class).stream().map(p -> p.type().getName()).toList())
-                    .as("SLF4J providers on the classpath").containsExactly("ch.qos.logback.classic.spi.LogbackServiceProvider");
-            assertThat(getClass().getClassLoader().getResource("log4j2.xml")).as("a log4j2.xml on the classpath").isNull();
+                    .as("SLF4J providers on the classpath")
+                    .containsExactly("ch.qos.logback.classic.spi.LogbackServiceProvider");
+            assertThat(getClass().getClassLoader().getResource("log4j2.xml")).as("a log4j2.xml on the classpath")
+                    .isNull();
         }
     }
 }

@@ -83,7 +83,8 @@ class RuntimeClasspathTest {
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the producer finished within 2 minutes").isTrue();
             String stdout = Files.readString(out, StandardCharsets.UTF_8);
             String stderr = Files.readString(err, StandardCharsets.UTF_8);
-            reporter.publishEntry("forked producer: " + stdout.trim() + (stderr.isBlank() ? "" : "; stderr: " + stderr.trim()));
+            reporter.publishEntry("forked producer: " + stdout.trim()
+                    + (stderr.isBlank() ? "" : "; stderr: " + stderr.trim()));
             assertThat(process.exitValue()).as("exit code; stderr: %s", stderr).isZero();
             assertThat(stderr).as("stderr").doesNotContain("multiple SLF4J").doesNotContain("log4j")
                     .doesNotContain("Exception");
@@ -91,7 +92,7 @@ class RuntimeClasspathTest {
             assertThat(m.find()).as("the producer's summary line in: %s", stdout).isTrue();
             int[] counts = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
             assertThat(Arrays.stream(counts).min().orElseThrow())
-                    .as("fewest records on a partition of %s: the hot concert reached every one", Arrays.toString(counts))
+                    .as("fewest records on a partition of %s: the hot concert reached each", Arrays.toString(counts))
                     .isPositive();
             assertThat(counts[0] + counts[1] + counts[2]).isEqualTo(500);
         } finally {

@@ -28,28 +28,26 @@ import org.junit.jupiter.api.TestReporter;
  * The README's producer against a real broker: {@code @KafkaTest} starts an embedded one here (no Docker), or uses
  * {@code hotkey.bootstrap} / {@code HOTKEY_BOOTSTRAP} when set (the Spring Boot 3 run).
  */
-@KafkaTest
+// tag::kafka-test[]
+@KafkaTest   // tag "broker", 5-minute timeout, one broker per class: HOTKEY_BOOTSTRAP's, else embedded in this JVM
 class TicketProducerTest {
-
-    private static final int PARTITIONS = 3;
-    private static final int RECORDS = 1_000;
-    private static final long SEED = 42;
 
     @Test
     void spreadsTheHotConcertAndLeavesQuietConcertsOnTheirPartition(KafkaBackend kafka, TestReporter reporter)
             throws Exception {
-        String client = AppInfoParser.getVersion();
-        String expected = System.getProperty("example.expected.client", "4.");
-        assertThat(client).as("kafka-clients on this classpath").startsWith(expected);
-
         String topic = Topics.create(kafka, "tickets", PARTITIONS);
         int[] acknowledged;
         try (TicketProducer producer = new TicketProducer(kafka.bootstrapServers(), topic)) {
             acknowledged = producer.send(RECORDS, SEED, PARTITIONS);
         }
+        // end::kafka-test[]
+        String client = AppInfoParser.getVersion();
+        String expected = System.getProperty("example.expected.client", "4.");
+        assertThat(client).as("kafka-clients on this classpath").startsWith(expected);
+
         List<ConsumerRecord<String, String>> records = readAll(kafka, topic, RECORDS);
-        reporter.publishEntry("kafka-clients " + client + ", " + kafka.kind().label() + " broker " + kafka.kafkaVersion()
-                + ", seed " + SEED + ": records per partition " + Arrays.toString(acknowledged));
+        reporter.publishEntry("kafka-clients " + client + ", " + kafka.kind().label() + " broker "
+                + kafka.kafkaVersion() + ", seed " + SEED + ": records per partition " + Arrays.toString(acknowledged));
 
         int[] consumed = new int[PARTITIONS];
         records.forEach(r -> consumed[r.partition()]++);
@@ -97,6 +95,10 @@ class TicketProducerTest {
         assertThat(wrongHome).as("records whose %s header is not their key's murmur2 partition",
                 AdaptiveHeaders.HOME_PARTITION).isEmpty();
     }
+
+    private static final int PARTITIONS = 3;
+    private static final int RECORDS = 1_000;
+    private static final long SEED = 42;
 
     private static List<ConsumerRecord<String, String>> readAll(KafkaBackend kafka, String topic, int expected) {
         Map<String, Object> config = kafka.clientConfig();

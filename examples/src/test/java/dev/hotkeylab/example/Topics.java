@@ -13,7 +13,8 @@ final class Topics {
     private Topics() {
     }
 
-    static String create(KafkaBackend kafka, String prefix, int partitions) throws ExecutionException, InterruptedException {
+    static String create(KafkaBackend kafka, String prefix, int partitions)
+            throws ExecutionException, InterruptedException {
         String topic = prefix + "-" + UUID.randomUUID();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
