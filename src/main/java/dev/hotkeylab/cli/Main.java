@@ -18,7 +18,7 @@ public final class Main {
     public static final int BAD_INPUT = 2;
 
     /**
-     * The application's log4j2 configuration (Kafka at ERROR, the rest at WARN). It is not called {@code log4j2.xml}
+     * The application's log4j2 configuration (Kafka's errors only, the rest off). It is not called {@code log4j2.xml}
      * so that a project depending on hotkey-lab never picks it up; the launcher names it here, before the first logger.
      */
     public static final String LOG_CONFIG = "hotkey-lab-log4j2.xml";
