@@ -17,10 +17,25 @@ public final class Main {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
+    /**
+     * The application's log4j2 configuration (Kafka's errors only, the rest off). It is not called {@code log4j2.xml}
+     * so that a project depending on hotkey-lab never picks it up; the launcher names it here, before the first logger.
+     */
+    public static final String LOG_CONFIG = "hotkey-lab-log4j2.xml";
+
     public static void main(String[] args) {
+        useLogConfig(LOG_CONFIG);
         int code = execute(args);
         Shutdown.commandFinished();
         System.exit(code);
+    }
+
+    /** Points log4j2 at {@code resource} unless the user named a configuration ({@code -Dlog4j2.configurationFile}). */
+    public static void useLogConfig(String resource) {
+        if (System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", resource);
+        }
     }
 
     /** Runs the command line and returns its exit code (tests call this). */

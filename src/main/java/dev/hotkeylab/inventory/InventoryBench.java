@@ -85,6 +85,10 @@ public final class InventoryBench {
     }
 
     public static void main(String[] args) {
+        // The application's quiet log4j2 configuration, as in dev.hotkeylab.cli.Main (not named log4j2.xml, see there).
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "hotkey-lab-log4j2.xml");
+        }
         Options options;
         try {
             options = Options.parse(args);
