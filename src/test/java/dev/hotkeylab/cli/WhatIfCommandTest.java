@@ -92,8 +92,12 @@ class WhatIfCommandTest {
                 Arguments.of(List.of("--partitions", "3", "--keys", "uniform:10"), "bad key spec 'uniform:10'"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--strategies", "FIXED_KEY,HASH_RING"),
                         "unknown strategy 'HASH_RING'; allowed: " + Strategy.allowedNames()),
-                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "sarama"),
-                        "unknown client 'sarama'; allowed: java, kafkajs-legacy, librdkafka"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "franz-go"),
+                        "unknown client 'franz-go'; allowed: java, kafkajs, kafkajs-legacy, librdkafka,"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--adaptive-threshold", "1.5"),
+                        "adaptive threshold must be a share in (0, 1] but got 1.5"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--compare-clients", "java"),
+                        "--compare-clients takes two clients, e.g. java,sarama, but got java"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--grow-to", "2"),
                         "grow-to must be more than the 3 partitions"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--salt-buckets", "0"),
@@ -124,7 +128,7 @@ class WhatIfCommandTest {
         CliRunner.Outcome malformed = run("--partitions", "3", "--key-file", bad.toString(), "--out", out.toString());
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err().strip()).isEqualTo("whatif: " + bad
-                + ":3: expected 'key,count' with a non-empty key and a whole-number count >= 0 but got 'broken'");
+                + ":3: expected 2 fields key,count (quote a key that holds a comma) but got 1: 'broken'");
 
         Path missing = dir.resolve("missing.csv");
         CliRunner.Outcome absent = run("--partitions", "3", "--key-file", missing.toString(), "--out", out.toString());
