@@ -68,21 +68,35 @@ public enum ClientModel {
         }
     },
 
-    /** librdkafka {@code consistent}: CRC32 of every key, so an empty key is crc32("") = 0, partition 0. */
-    LIBRDKAFKA_CONSISTENT("librdkafka-consistent", "librdkafka consistent: crc32(key) % P unsigned (empty key: p0);"
-            + " null key: sticky") {
+    /**
+     * librdkafka {@code consistent}: CRC32 of every key, so an empty key is crc32("") = 0, partition 0; a null key is
+     * hashed as the empty key (these non-random partitioners skip the sticky branch: {@code rkt_conf.random_partitioner}
+     * in {@code rdkafka_topic.c}).
+     */
+    LIBRDKAFKA_CONSISTENT("librdkafka-consistent", "librdkafka consistent: crc32(key) % P unsigned; empty and null"
+            + " key: crc32(\"\") = 0, p0") {
         @Override
         int hash(byte[] key, int partitions) {
             return crc32(key, partitions);
         }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
+        }
     },
 
-    /** librdkafka {@code murmur2}: the Java client's rule ({@code rd_murmur2} is Kafka's murmur2). */
+    /** librdkafka {@code murmur2}: the Java client's rule ({@code rd_murmur2} is Kafka's murmur2); null = empty key. */
     LIBRDKAFKA_MURMUR2("librdkafka-murmur2", "librdkafka murmur2: (murmur2(key) & 0x7fffffff) % P, as Java; null key:"
-            + " sticky") {
+            + " hashed as the empty key") {
         @Override
         int hash(byte[] key, int partitions) {
             return murmur2(key, partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
         }
     },
 
@@ -95,31 +109,41 @@ public enum ClientModel {
         }
     },
 
-    /** librdkafka {@code fnv1a}: FNV-1a 32-bit, read unsigned, modulo P. */
-    LIBRDKAFKA_FNV1A("librdkafka-fnv1a", "librdkafka fnv1a: fnv1a32(key) % P unsigned; null key: sticky") {
+    /**
+     * librdkafka {@code fnv1a}: {@code rd_fnv1a} takes the absolute value of the int32 FNV-1a hash "to match the Sarama
+     * NewHashPartitioner implementation" ({@code src/rdfnv1a.c}), so it places every key where Sarama does; a null key
+     * is hashed as the empty key.
+     */
+    LIBRDKAFKA_FNV1A("librdkafka-fnv1a", "librdkafka fnv1a: |int32(fnv1a32(key))| % P, as Sarama; null key: hashed as"
+            + " the empty key") {
         @Override
         int hash(byte[] key, int partitions) {
-            return (int) (Integer.toUnsignedLong(fnv1a32(key)) % partitions);
+            return saramaFnv1a(key, partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
         }
     },
 
     /** librdkafka {@code fnv1a_random}: as {@code fnv1a}; only a null key is random. */
-    LIBRDKAFKA_FNV1A_RANDOM("librdkafka-fnv1a-random", "librdkafka fnv1a_random: fnv1a32(key) % P unsigned (empty key"
-            + " hashed); null key: random (sticky)") {
+    LIBRDKAFKA_FNV1A_RANDOM("librdkafka-fnv1a-random", "librdkafka fnv1a_random: |int32(fnv1a32(key))| % P, as Sarama"
+            + " (empty key hashed); null key: random (sticky)") {
         @Override
         int hash(byte[] key, int partitions) {
-            return (int) (Integer.toUnsignedLong(fnv1a32(key)) % partitions);
+            return saramaFnv1a(key, partitions);
         }
     },
 
     /**
      * Sarama's default {@code NewHashPartitioner}: FNV-1a 32-bit read as a signed int32, remainder, then negated if
-     * negative (not Java's {@code & 0x7fffffff}, so it differs from librdkafka's fnv1a whenever the top bit is set).
+     * negative (not Java's {@code & 0x7fffffff}); librdkafka's {@code fnv1a} was written to match it.
      */
     SARAMA("sarama", "Sarama HashPartitioner: |int32(fnv1a32(key)) % P| (Go remainder); nil key: random") {
         @Override
         int hash(byte[] key, int partitions) {
-            return Math.abs(fnv1a32(key) % partitions);
+            return saramaFnv1a(key, partitions);
         }
     },
 
@@ -196,6 +220,14 @@ public enum ClientModel {
     /** The Java rule's murmur2, from Kafka's own {@code Utils.murmur2}: {@code (murmur2 & 0x7fffffff) % P}. */
     private static int murmur2(byte[] key, int partitions) {
         return (Utils.murmur2(key) & 0x7fffffff) % partitions;
+    }
+
+    /**
+     * Sarama's {@code |int32(h) % P|}, equal to librdkafka's {@code (uint32)|int32(h)| % P}: the remainder of a
+     * truncating division has the dividend's sign, and for h = MIN_VALUE both give 2^31 % P.
+     */
+    private static int saramaFnv1a(byte[] key, int partitions) {
+        return Math.abs(fnv1a32(key) % partitions);
     }
 
     private static int crc32(byte[] key, int partitions) {

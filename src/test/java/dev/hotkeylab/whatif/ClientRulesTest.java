@@ -48,14 +48,36 @@ class ClientRulesTest {
     }
 
     @Test
+    @DisplayName("|FNV-1a| matches librdkafka's rdfnv1a.c unit test (values from Go's hash/fnv, absolute value)")
+    void fnv1aAbsMatchesLibrdkafkaUnitTest() {
+        Map<String, Integer> vectors = new LinkedHashMap<>();
+        vectors.put("kafka", 0xd33c4e1);
+        vectors.put("giberish123456789", 0x77a58295);
+        vectors.put("1234", 0x23bdd03);
+        vectors.put("234", 0x2dea3cd2);
+        vectors.put("34", 0x740fa83e);
+        vectors.put("4", 0x310ca263);
+        vectors.put("PreAmbleWillBeRemoved,ThePrePartThatIs", 0x65cbd69c);
+        vectors.put("reAmbleWillBeRemoved,ThePrePartThatIs", 0x6e49c79a);
+        vectors.put("eAmbleWillBeRemoved,ThePrePartThatIs", 0x69eed356);
+        vectors.put("AmbleWillBeRemoved,ThePrePartThatIs", 0x6abcc023);
+        vectors.put("", 0x7ee3623b);
+        vectors.forEach((key, abs) -> {
+            assertThat(Math.abs(ClientModel.fnv1a32(utf8(key)))).as(key).isEqualTo(abs);
+            // so on 1,000 partitions both clients give |h| % 1000
+            assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor(key, 1000)).as(key).isEqualTo(abs % 1000);
+            assertThat(ClientModel.SARAMA.partitionFor(key, 1000)).as(key).isEqualTo(abs % 1000);
+        });
+    }
+
+    @Test
     @DisplayName("Sarama puts 100:48069 on p3 of 12, the Java client on p9 (issue 16)")
     void saramaAndJavaSplitTheSameKey() {
         assertThat(ClientModel.SARAMA.partitionFor("100:48069", 12)).isEqualTo(3);
         assertThat(ClientModel.JAVA.partitionFor("100:48069", 12)).isEqualTo(9);
-        // Sarama's signed remainder differs from librdkafka's unsigned fnv1a when the hash's top bit is set.
+        // librdkafka's fnv1a was written to match Sarama (and kcat -X partitioner=fnv1a puts it on p3 too).
+        assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor("100:48069", 12)).isEqualTo(3);
         int h = ClientModel.fnv1a32(utf8("100:48069"));
-        int unsigned = (int) (Integer.toUnsignedLong(h) % 12);
-        assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor("100:48069", 12)).isEqualTo(unsigned);
         assertThat(ClientModel.SARAMA.partitionFor("100:48069", 12)).isEqualTo(Math.abs(h % 12));
     }
 
@@ -98,10 +120,14 @@ class ClientRulesTest {
         assertThat(ClientModel.LIBRDKAFKA.partitionFor(empty, 6)).isEqualTo(ClientModel.SPREAD);
         assertThat(ClientModel.LIBRDKAFKA_RANDOM.partitionFor(empty, 6)).isEqualTo(ClientModel.SPREAD);
         assertThat(ClientModel.LIBRDKAFKA_CONSISTENT.partitionFor(empty, 6)).isZero(); // crc32("") = 0
-        // fnv1a("") = 0x811c9dc5 = 2166136261: unsigned % 6 = 1; Sarama: int32 -2128831035 % 6 = -5 -> 5.
-        assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor(empty, 6)).isEqualTo((int) (2166136261L % 6));
-        assertThat(ClientModel.LIBRDKAFKA_FNV1A_RANDOM.partitionFor(empty, 6)).isEqualTo((int) (2166136261L % 6));
-        assertThat(ClientModel.SARAMA.partitionFor(empty, 6)).isEqualTo(Math.abs(-2128831035 % 6));
+        // fnv1a("") = 0x811c9dc5, as int32 -2128831035: |-2128831035 % 6| = 3 for Sarama and librdkafka alike.
+        assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor(empty, 6)).isEqualTo(3);
+        assertThat(ClientModel.LIBRDKAFKA_FNV1A_RANDOM.partitionFor(empty, 6)).isEqualTo(3);
+        assertThat(ClientModel.SARAMA.partitionFor(empty, 6)).isEqualTo(3);
+        // librdkafka's consistent, murmur2 and fnv1a hash a null key as the empty key (kcat and python show it).
+        assertThat(ClientModel.LIBRDKAFKA_CONSISTENT.partitionFor((byte[]) null, 6)).isZero();
+        assertThat(ClientModel.LIBRDKAFKA_MURMUR2.partitionFor((byte[]) null, 6)).isEqualTo(3);
+        assertThat(ClientModel.LIBRDKAFKA_FNV1A.partitionFor((byte[]) null, 6)).isEqualTo(3);
     }
 
     @Test

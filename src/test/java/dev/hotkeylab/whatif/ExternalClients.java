@@ -35,6 +35,28 @@ final class ExternalClients {
         return null;
     }
 
+    /** The producer script for confluent-kafka-python. */
+    static final Path PYTHON_PRODUCER = Path.of("src", "test", "python", "produce.py");
+
+    /**
+     * A Python interpreter that can import Debian's {@code python3-confluent-kafka} ({@code /usr/bin/python3} first:
+     * a {@code python3} earlier on the PATH, e.g. pyenv's, does not see Debian's packages), or null.
+     */
+    static String confluentKafkaPython() {
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            if (whyNot(List.of(python, "-c", "import confluent_kafka")) == null) {
+                return python;
+            }
+        }
+        return null;
+    }
+
+    /** Null when confluent-kafka-python can be imported, else why not. */
+    static String whyNoConfluentKafkaPython() {
+        return confluentKafkaPython() != null ? null
+                : "confluent-kafka-python is not installed (apt-get install python3-confluent-kafka)";
+    }
+
     /** Null when kcat runs, else why not. */
     static String whyNoKcat() {
         String kcat = whyNot(List.of("kcat", "-V"));
