@@ -179,6 +179,22 @@ public final class WhatIfOutput {
         }
     }
 
+    /**
+     * The coverage table as Markdown, for the README: the README's table is this output, and a test recomputes it and
+     * compares, so the figures there are the ones {@code whatif --coverage} measures.
+     */
+    public static String coverageMarkdown(SaltCoverage.Table t) {
+        StringBuilder out = new StringBuilder();
+        out.append("| P | B | keys reaching every partition | uniform hash | max/mean | idle partitions |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (SaltCoverage.Row row : t.rows()) {
+            out.append(String.format(Locale.ROOT, "| %d | %d | %.2f %% | %.2f %% | %.3f | %.2f |%n", row.partitions(),
+                    row.saltBuckets(), 100 * row.coverAllShare(), 100 * row.theoryCoverAllShare(),
+                    row.meanMaxOverMean(), row.meanIdlePartitions()).replace(System.lineSeparator(), "\n"));
+        }
+        return out.toString();
+    }
+
     private static String idle(LoadSummary s, int slots, String prefix) {
         if (s.idleCount() == 0) {
             return "0 of " + slots;
