@@ -26,10 +26,14 @@ import java.util.stream.IntStream;
  *       searched for real, and checked under every client ({@link SaltCheck}).</li>
  *   <li>ENTITY_SALT (the partition-aware salt picked by the user id): expected N/P per partition; a key population
  *       carries no users, so this assumes many users whose ids hash evenly.</li>
- *   <li>ADAPTIVE (the adaptive partitioner's steady state): a key with at least {@link #ADAPTIVE_THRESHOLD} of all
+ *   <li>ADAPTIVE (the adaptive partitioner's steady state): a key with at least
+ *       {@link WhatIfConfig#adaptiveThreshold()} of all
  *       records is spread evenly over every partition, every other key stays where FIXED_KEY puts it. The records a
  *       hot key sends home before the detector has seen enough of them are left out.</li>
  * </ul>
+ * A key the client does not hash ({@link ClientModel#SPREAD}: a null key, an empty key under librdkafka's default,
+ * every key under librdkafka-random) puts its records evenly on every partition under every strategy; salting cannot
+ * change a record without a key.
  * Keys are processed in parallel chunks, each with its own load arrays merged at the end.
  */
 public final class WhatIfSimulator {
