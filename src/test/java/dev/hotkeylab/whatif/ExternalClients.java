@@ -90,6 +90,8 @@ final class ExternalClients {
             build.environment().put("GO111MODULE", "off");
             build.environment().put("GOPATH", DEBIAN_GOPATH.toString());
             build.environment().put("GOFLAGS", "");
+            // The build cache next to the binary: CI may run without a HOME for Go's default cache.
+            build.environment().put("GOCACHE", SARAMA_BINARY.getParent().resolve("cache").toAbsolutePath().toString());
             build.redirectErrorStream(true);
             Process process = build.start();
             process.getOutputStream().close();
