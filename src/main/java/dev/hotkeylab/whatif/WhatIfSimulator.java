@@ -171,7 +171,8 @@ public final class WhatIfSimulator {
             }
         }
         List<String> shown = salts.saltedKeys().subList(0, Math.min(SALTS_SHOWN, salts.saltedKeys().size()));
-        return new SaltCheck(key, config.client(), salts.tries(), shown, covered);
+        return new SaltCheck(KeyBytes.label(key.getBytes(StandardCharsets.UTF_8)), config.client(), salts.tries(), shown,
+                covered);
     }
 
     private GrowthPrediction growth(KeyCounts keys, Loads loads, ProgressListener progress) {
