@@ -3,8 +3,9 @@
 // functions called with a fake partition list. Used by KafkaJsParityTest to keep the Java model of the legacy hash
 // honest.
 //
-// usage: node partitions.js P1,P2,... < keys.txt      (one base64-encoded key per line)
-// prints one JSON line per key: {"key": base64, "legacy": [p for P1, P2, ...], "default": [...]}
+// usage: node partitions.js P1,P2,... < keys.txt      (one base64-encoded key per line; an empty line is the empty
+//                                                     key, the line `null` a message without a key)
+// prints one JSON line per key: {"key": base64 or null, "legacy": [p for P1, P2, ...], "default": [...]}
 'use strict'
 const readline = require('readline')
 const { Partitioners } = require('kafkajs')
@@ -21,9 +22,9 @@ const byCount = Object.fromEntries(counts.map(n => [n, metadata(n)]))
 
 const lines = readline.createInterface({ input: process.stdin })
 lines.on('line', line => {
-  if (line === '') return
-  const key = Buffer.from(line, 'base64')
+  const key = line === 'null' ? null : Buffer.from(line, 'base64')
   const place = partitioner => counts.map(n =>
     partitioner({ topic: 'parity', partitionMetadata: byCount[n], message: { key } }))
-  process.stdout.write(JSON.stringify({ key: line, legacy: place(legacy), default: place(dflt) }) + '\n')
+  process.stdout.write(JSON.stringify({ key: key === null ? null : line, legacy: place(legacy), default: place(dflt) })
+    + '\n')
 })

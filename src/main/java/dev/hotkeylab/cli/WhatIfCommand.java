@@ -1,6 +1,7 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.whatif.ClientComparison;
 import dev.hotkeylab.whatif.ClientModel;
 import dev.hotkeylab.whatif.KeyCounts;
 import dev.hotkeylab.whatif.ProgressListener;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  * ./hotkey-lab whatif --partitions 3 --keys zipf:1.0:1000
  * ./hotkey-lab whatif --partitions 12 --key-file keys.csv --client librdkafka --grow-to 24
  * ./hotkey-lab whatif --coverage
+ * ./hotkey-lab whatif --partitions 12 --key-file keys.csv --compare-clients java,sarama
  * </pre>
  * Prints a table per strategy (max/mean, hottest partition, idle partitions, idle consumers) and writes
  * {@code whatif.json} and {@code whatif.png} into {@code --out}. Bad input: one line, exit code 2, nothing written.
@@ -61,7 +63,9 @@ public final class WhatIfCommand implements Callable<Integer> {
             description = "Synthetic keys: COUNT keys with Zipf exponent S, TOTAL records (default 100 per key).")
     String keys;
 
-    @Option(names = "--key-file", paramLabel = "FILE.csv", description = "Your keys: CSV lines key,count (header optional).")
+    @Option(names = "--key-file", paramLabel = "FILE.csv",
+            description = "Your keys: CSV key,count (header optional; keys exact, never trimmed; \"\" is the empty key,"
+                    + " unquoted \\N the null key; header key_hex,count or key_base64,count for binary keys).")
     Path keyFile;
 
     @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY", converter = StrategyConverter.class,
@@ -76,8 +80,20 @@ public final class WhatIfCommand implements Callable<Integer> {
     Integer consumers;
 
     @Option(names = "--client", defaultValue = "java", paramLabel = "CLIENT",
-            description = "Whose partitioner places the keys: java, kafkajs-legacy, librdkafka (default java).")
+            description = "Whose partitioner places the keys (default java): java, kafkajs, kafkajs-legacy, librdkafka"
+                    + " (its default consistent_random), librdkafka-random, librdkafka-consistent, librdkafka-murmur2,"
+                    + " librdkafka-murmur2_random, librdkafka-fnv1a, librdkafka-fnv1a_random, sarama, hashcode.")
     String client;
+
+    @Option(names = "--compare-clients", split = ",", paramLabel = "CLIENT",
+            description = "Two clients, e.g. java,sarama: which of your keys they would put on different partitions"
+                    + " (mixed-language producers on one topic).")
+    List<String> compareClients;
+
+    @Option(names = "--adaptive-threshold", paramLabel = "SHARE",
+            description = "ADAPTIVE: share of all records that makes a key hot, in (0, 1] (default: the partitioner's"
+                    + " own, 0.2).")
+    Double adaptiveThreshold;
 
     @Option(names = "--grow-to", paramLabel = "P2", description = "Also predict the topic grown to P2 > P partitions.")
     Integer growTo;
@@ -99,6 +115,9 @@ public final class WhatIfCommand implements Callable<Integer> {
         long commandStarted = System.nanoTime();
         WhatIfConfig config;
         KeyCounts keyCounts;
+        ClientComparison comparison = null;
+        WhatIfResult result;
+        long started;
         try {
             config = config();
             keyCounts = config == null ? null : loadKeys();
@@ -106,6 +125,21 @@ public final class WhatIfCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "no keys given; use --keys zipf:S:COUNT[:TOTAL] or --key-file FILE.csv (or --coverage alone)");
             }
+            if (compareClients != null) {
+                if (compareClients.size() != 2) {
+                    throw new IllegalArgumentException("--compare-clients takes two clients, e.g. java,sarama, but got "
+                            + String.join(",", compareClients) + "; allowed: " + ClientModel.allowedNames());
+                }
+                if (keyCounts == null) {
+                    throw new IllegalArgumentException("--compare-clients needs keys: --keys or --key-file");
+                }
+                comparison = ClientComparison.compare(keyCounts, ClientModel.parse(compareClients.get(0)),
+                        ClientModel.parse(compareClients.get(1)), config.partitions());
+            }
+            started = System.nanoTime();
+            // A client may refuse a key (the hashcode selector and a null key): that is bad input, said in one line.
+            result = keyCounts == null ? null : new WhatIfSimulator(config).simulate(keyCounts,
+                    new ProgressLines(stderr));
         } catch (IllegalArgumentException e) {
             stderr.println("whatif: " + e.getMessage());
             stderr.flush();
@@ -113,23 +147,27 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
 
         ProgressListener progress = new ProgressLines(stderr);
-        long started = System.nanoTime();
-        WhatIfResult result = keyCounts == null ? null : new WhatIfSimulator(config).simulate(keyCounts, progress);
         long simulatedNanos = System.nanoTime() - started;
         long loadNanos = started - commandStarted;
-        SaltCoverage.Table table = coverage
-                ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client) : config.client(), seed, progress)
-                : null;
+        SaltCoverage.Table table;
+        try {
+            table = coverage ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client) : config.client(),
+                    seed, progress) : null;
+        } catch (IllegalArgumentException e) {
+            stderr.println("whatif: " + e.getMessage());
+            stderr.flush();
+            return EXIT_BAD_INPUT;
+        }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
-        stdout.print(WhatIfOutput.text(result, table));
+        stdout.print(WhatIfOutput.text(result, table, comparison));
         if (result != null) {
             stdout.printf(Locale.ROOT, "simulated %,d keys x %d partitions in %,d ms (%d processors; keys made/read in"
                             + " %,d ms)%n", result.distinctKeys(), config.partitions(), simulatedNanos / 1_000_000,
                     Runtime.getRuntime().availableProcessors(), loadNanos / 1_000_000);
         }
         try {
-            List<Path> written = writeOutputs(result, table, elapsedMillis);
+            List<Path> written = writeOutputs(result, table, comparison, elapsedMillis);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.printf(Locale.ROOT, "whatif took %,d ms in all%n", (System.nanoTime() - commandStarted) / 1_000_000);
         } catch (IOException | UncheckedIOException e) {
@@ -165,6 +203,9 @@ public final class WhatIfCommand implements Callable<Integer> {
         if (saltBuckets != null) {
             builder.saltBuckets(saltBuckets);
         }
+        if (adaptiveThreshold != null) {
+            builder.adaptiveThreshold(adaptiveThreshold);
+        }
         if (consumers != null) {
             builder.consumers(consumers);
         }
@@ -187,14 +228,14 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
 
     /** Writes into a temporary folder next to {@code --out}, then moves the finished files into place. */
-    private List<Path> writeOutputs(WhatIfResult result, SaltCoverage.Table table, long elapsedMillis)
-            throws IOException {
+    private List<Path> writeOutputs(WhatIfResult result, SaltCoverage.Table table, ClientComparison comparison,
+                                    long elapsedMillis) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempDirectory(parent, ".whatif-");
         try {
-            Map<String, Object> document = WhatIfOutput.document(result, table, elapsedMillis);
+            Map<String, Object> document = WhatIfOutput.document(result, table, comparison, elapsedMillis);
             WhatIfOutput.writeJson(temp.resolve("whatif.json"), document);
             if (result != null) {
                 WhatIfOutput.writeChart(temp.resolve("whatif.png"), result);

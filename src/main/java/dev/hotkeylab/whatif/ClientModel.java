@@ -6,44 +6,177 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Which client library's partitioner places the keys. The same key lands on different partitions under different
  * clients, so a prediction (and the seed's own "salting works" claim) only holds for the client it was made for.
- * Each constant names the rule it models; only keyed records are modelled (a null key is round robin / sticky /
- * random in every client and never hot).
+ * Each constant names the rule it models, for keyed records, empty keys and null keys alike:
+ * {@link #partitionFor(byte[], int)} answers {@link #SPREAD} where the client does not hash the key (a null key is
+ * sticky, round robin or random in every client; librdkafka's default also sends an empty key at random) and records
+ * of that key end up spread over every partition. Sources: Kafka's {@code BuiltInPartitioner}; KafkaJS 2.2.4
+ * {@code src/producer/partitioners}; librdkafka {@code src/rdkafka_msg.c} ({@code rd_kafka_msg_partitioner_*} and the
+ * sticky branch of {@code rd_kafka_msg_partitioner}); Sarama {@code partitioner.go}; Spring Cloud Stream
+ * {@code PartitionHandler.DefaultPartitionSelector}.
  */
 public enum ClientModel {
 
     /** The Java client (and anything using Kafka's own code): the real {@code BuiltInPartitioner}. */
-    JAVA("java", "Kafka Java client BuiltInPartitioner.partitionForKey: toPositive(murmur2(key)) % P") {
+    JAVA("java", "Kafka Java client BuiltInPartitioner.partitionForKey: toPositive(murmur2(key)) % P; null key: sticky") {
         @Override
-        public int partitionFor(byte[] key, int partitions) {
+        int hash(byte[] key, int partitions) {
+            return KafkaPartitioning.partitionFor(key, partitions);
+        }
+    },
+
+    /** KafkaJS 2.x {@code Partitioners.DefaultPartitioner}: the Java client's murmur2 rule. */
+    KAFKAJS("kafkajs", "KafkaJS DefaultPartitioner: toPositive(murmur2(key)) % P, as the Java client; null key: round"
+            + " robin") {
+        @Override
+        int hash(byte[] key, int partitions) {
             return KafkaPartitioning.partitionFor(key, partitions);
         }
     },
 
     /** KafkaJS {@code Partitioners.LegacyPartitioner}: murmur2 computed with JavaScript doubles. */
     KAFKAJS_LEGACY("kafkajs-legacy",
-            "KafkaJS LegacyPartitioner: (jsMurmur2(key) & 0x7fffffff) % P, murmur2 in JS double arithmetic") {
+            "KafkaJS LegacyPartitioner: (jsMurmur2(key) & 0x7fffffff) % P, murmur2 in JS double arithmetic; null key:"
+                    + " round robin") {
         @Override
-        public int partitionFor(byte[] key, int partitions) {
+        int hash(byte[] key, int partitions) {
             return KafkaJsLegacyMurmur2.partitionFor(key, partitions);
         }
     },
 
     /**
-     * librdkafka's default {@code consistent_random} (kcat, confluent-kafka-python/-go, node-rdkafka): CRC32 of the
-     * key modulo P; {@code consistent} is the same for keyed records.
+     * librdkafka's default {@code consistent_random} (kcat, confluent-kafka-python/-go/-dotnet, node-rdkafka): CRC32 of
+     * the key modulo P, read unsigned; null AND empty keys go to a random (sticky) partition.
      */
-    LIBRDKAFKA("librdkafka", "librdkafka consistent_random (default; kcat): crc32(key) % P") {
+    LIBRDKAFKA("librdkafka", "librdkafka consistent_random (default; kcat): crc32(key) % P unsigned; empty and null"
+            + " key: random (sticky)") {
         @Override
-        public int partitionFor(byte[] key, int partitions) {
-            CRC32 crc = new CRC32();
-            crc.update(key);
-            return (int) (crc.getValue() % partitions);
+        int hash(byte[] key, int partitions) {
+            return key.length == 0 ? SPREAD : crc32(key, partitions);
+        }
+    },
+
+    /** librdkafka {@code random}: every record to a random partition, key or not. */
+    LIBRDKAFKA_RANDOM("librdkafka-random", "librdkafka random: every record to a random partition") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return SPREAD;
+        }
+    },
+
+    /**
+     * librdkafka {@code consistent}: CRC32 of every key, so an empty key is crc32("") = 0, partition 0; a null key is
+     * hashed as the empty key (these non-random partitioners skip the sticky branch: {@code rkt_conf.random_partitioner}
+     * in {@code rdkafka_topic.c}).
+     */
+    LIBRDKAFKA_CONSISTENT("librdkafka-consistent", "librdkafka consistent: crc32(key) % P unsigned; empty and null"
+            + " key: crc32(\"\") = 0, p0") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return crc32(key, partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
+        }
+    },
+
+    /** librdkafka {@code murmur2}: the Java client's rule ({@code rd_murmur2} is Kafka's murmur2); null = empty key. */
+    LIBRDKAFKA_MURMUR2("librdkafka-murmur2", "librdkafka murmur2: (murmur2(key) & 0x7fffffff) % P, as Java; null key:"
+            + " hashed as the empty key") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return murmur2(key, partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
+        }
+    },
+
+    /** librdkafka {@code murmur2_random}: the Java client's rule; only a null key is random, an empty key is hashed. */
+    LIBRDKAFKA_MURMUR2_RANDOM("librdkafka-murmur2-random", "librdkafka murmur2_random: (murmur2(key) & 0x7fffffff) %"
+            + " P, as Java (empty key hashed); null key: random (sticky)") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return murmur2(key, partitions);
+        }
+    },
+
+    /**
+     * librdkafka {@code fnv1a}: {@code rd_fnv1a} takes the absolute value of the int32 FNV-1a hash "to match the Sarama
+     * NewHashPartitioner implementation" ({@code src/rdfnv1a.c}), so it places every key where Sarama does; a null key
+     * is hashed as the empty key.
+     */
+    LIBRDKAFKA_FNV1A("librdkafka-fnv1a", "librdkafka fnv1a: |int32(fnv1a32(key))| % P, as Sarama; null key: hashed as"
+            + " the empty key") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return saramaFnv1a(key, partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            return hash(new byte[0], partitions);
+        }
+    },
+
+    /** librdkafka {@code fnv1a_random}: as {@code fnv1a}; only a null key is random. */
+    LIBRDKAFKA_FNV1A_RANDOM("librdkafka-fnv1a-random", "librdkafka fnv1a_random: |int32(fnv1a32(key))| % P, as Sarama"
+            + " (empty key hashed); null key: random (sticky)") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return saramaFnv1a(key, partitions);
+        }
+    },
+
+    /**
+     * Sarama's default {@code NewHashPartitioner}: FNV-1a 32-bit read as a signed int32, remainder, then negated if
+     * negative (not Java's {@code & 0x7fffffff}); librdkafka's {@code fnv1a} was written to match it.
+     */
+    SARAMA("sarama", "Sarama HashPartitioner: |int32(fnv1a32(key)) % P| (Go remainder); nil key: random") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            return saramaFnv1a(key, partitions);
+        }
+    },
+
+    /**
+     * A selector on Java's {@code String.hashCode} of the key text: Spring Cloud Stream's default partition selector
+     * ({@code hashCode}, MIN_VALUE mapped to 0, {@code Math.abs}), then {@code Math.abs(partition % P)}. The key must
+     * be UTF-8 text; a null partition key is refused ("Partition key cannot be null").
+     */
+    HASHCODE("hashcode", "Spring Cloud Stream DefaultPartitionSelector: |abs(String.hashCode(key)) % P| (MIN_VALUE ->"
+            + " 0); null key: refused") {
+        @Override
+        int hash(byte[] key, int partitions) {
+            String text = KeyBytes.utf8OrNull(key);
+            if (text == null) {
+                throw new IllegalArgumentException("key " + KeyBytes.label(key) + " is not UTF-8 text; the hashcode"
+                        + " model hashes a java.lang.String");
+            }
+            int hashCode = text.hashCode();
+            if (hashCode == Integer.MIN_VALUE) {
+                hashCode = 0;
+            }
+            return Math.abs(Math.abs(hashCode) % partitions);
+        }
+
+        @Override
+        int nullKey(int partitions) {
+            throw new IllegalArgumentException("the hashcode selector (Spring Cloud Stream) refuses a null partition key"
+                    + " (\"Partition key cannot be null\"); give every record a key or choose another --client");
         }
     };
+
+    /** Answer of {@link #partitionFor(byte[], int)} for a key this client does not hash: spread over all partitions. */
+    public static final int SPREAD = -1;
 
     private final String cliName;
     private final String rule;
@@ -53,18 +186,67 @@ public enum ClientModel {
         this.rule = rule;
     }
 
-    /** The partition this client picks for already-serialized key bytes. */
-    public abstract int partitionFor(byte[] key, int partitions);
+    /** The rule for key bytes (never null); {@link #SPREAD} where the client does not hash this key. */
+    abstract int hash(byte[] key, int partitions);
 
-    /** The partition this client picks for a String key (UTF-8, as every one of these clients serializes it). */
-    public int partitionFor(String key, int partitions) {
-        if (key == null) {
-            throw new IllegalArgumentException("key must not be null: a null key is not hashed by the partitioner");
-        }
+    /** Where a null key goes: spread (sticky, round robin or random) unless a client refuses it. */
+    int nullKey(int partitions) {
+        return SPREAD;
+    }
+
+    /**
+     * The partition this client picks for already-serialized key bytes, {@code null} being a record without a key;
+     * {@link #SPREAD} where the client does not hash the key (its records spread over all partitions).
+     *
+     * @throws IllegalArgumentException for partitions < 1, or a key this client refuses (hashcode: null or non-UTF-8)
+     */
+    public int partitionFor(byte[] key, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
         }
-        return partitionFor(key.getBytes(StandardCharsets.UTF_8), partitions);
+        return key == null ? nullKey(partitions) : hash(key, partitions);
+    }
+
+    /** The partition this client picks for a String key (UTF-8, as every one of these clients serializes it). */
+    public int partitionFor(String key, int partitions) {
+        return partitionFor(key == null ? null : key.getBytes(StandardCharsets.UTF_8), partitions);
+    }
+
+    /** False for a client that places every record at random whatever its key (librdkafka's {@code random}). */
+    public boolean hashesKeys() {
+        return this != LIBRDKAFKA_RANDOM;
+    }
+
+    /** The Java rule's murmur2, from Kafka's own {@code Utils.murmur2}: {@code (murmur2 & 0x7fffffff) % P}. */
+    private static int murmur2(byte[] key, int partitions) {
+        return (Utils.murmur2(key) & 0x7fffffff) % partitions;
+    }
+
+    /**
+     * Sarama's {@code |int32(h) % P|}, equal to librdkafka's {@code (uint32)|int32(h)| % P}: the remainder of a
+     * truncating division has the dividend's sign, and for h = MIN_VALUE both give 2^31 % P.
+     */
+    private static int saramaFnv1a(byte[] key, int partitions) {
+        return Math.abs(fnv1a32(key) % partitions);
+    }
+
+    private static int crc32(byte[] key, int partitions) {
+        CRC32 crc = new CRC32();
+        crc.update(key);
+        return (int) (crc.getValue() % partitions);
+    }
+
+    /**
+     * FNV-1a, 32 bits (offset basis 0x811C9DC5, prime 0x01000193), as librdkafka's {@code rd_fnv1a} and Go's
+     * {@code hash/fnv.New32a}; checked against Go's published golden values.
+     */
+    static int fnv1a32(byte[] key) {
+        int h = 0x811C9DC5;
+        for (byte b : key) {
+            h ^= b & 0xff;
+            h *= 0x01000193;
+        }
+        return h;
     }
 
     /** The name used on the command line and in JSON ({@code java}, {@code kafkajs-legacy}, {@code librdkafka}). */
@@ -77,9 +259,15 @@ public enum ClientModel {
         return rule;
     }
 
-    /** Parses a CLI name (case-insensitive; the enum name works too); the error lists what is allowed. */
+    /**
+     * Parses a CLI name (case-insensitive; {@code _} and {@code -} alike, so {@code librdkafka-murmur2_random} works;
+     * {@code librdkafka-consistent-random} is {@code librdkafka}); the error lists what is allowed.
+     */
     public static ClientModel parse(String name) {
         String normalized = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (normalized.equals("librdkafka-consistent-random")) {
+            return LIBRDKAFKA;
+        }
         for (ClientModel model : values()) {
             if (model.cliName.equals(normalized)) {
                 return model;

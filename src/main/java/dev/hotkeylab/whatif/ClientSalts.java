@@ -23,8 +23,12 @@ public record ClientSalts(String key, int partitions, ClientModel client, List<S
 
     /** Searches one salted key per partition for {@code key} under {@code client}. */
     public static ClientSalts search(String key, int partitions, ClientModel client) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("key must be a non-empty string but got " + (key == null ? "null" : "\"\""));
+        if (key == null) {
+            throw new IllegalArgumentException("key must not be null: a record without a key has nothing to salt");
+        }
+        if (!client.hashesKeys()) {
+            throw new IllegalArgumentException("client " + client.cliName() + " places every record at random;"
+                    + " there are no partition-aware salts to search");
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);

@@ -77,6 +77,10 @@ public final class SaltCoverage {
      */
     public static Table measure(List<int[]> cells, int sampleKeys, ClientModel client, long seed,
                                 ProgressListener progress) {
+        if (!client.hashesKeys()) {
+            throw new IllegalArgumentException("client " + client.cliName() + " places every record at random; salting"
+                    + " coverage needs a client that hashes keys");
+        }
         Objects.requireNonNull(client, "client");
         if (sampleKeys < 1) {
             throw new IllegalArgumentException("sample keys must be >= 1 but got " + sampleKeys);
@@ -112,7 +116,7 @@ public final class SaltCoverage {
             int[] perPartition = new int[p];
             for (int i = from; i < to; i++) {
                 java.util.Arrays.fill(perPartition, 0);
-                SaltedKeyBytes salted = new SaltedKeyBytes(keys[i]);
+                SaltedKeyBytes salted = new SaltedKeyBytes(keys[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 int distinct = 0;
                 int max = 0;
                 int next = 0;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * UTF-8 bytes of {@code key + "_" + bucket} for one key and many buckets, reusing one array per digit count: the
+ * Bytes of {@code key + "_" + bucket} (the key's exact bytes, then UTF-8) for one key and many buckets, reusing one array per digit count: the
  * partitioners hash whole arrays, and allocating a fresh one for each of tens of millions of salted keys made the
  * simulator spend its time in the allocator. Not thread-safe; the returned array is valid until the next call.
  */
@@ -14,8 +14,10 @@ final class SaltedKeyBytes {
     private final byte[] prefix;
     private final byte[][] byDigits = new byte[11][];
 
-    SaltedKeyBytes(String key) {
-        this.prefix = (key + PartitionAwareSalts.SEPARATOR).getBytes(StandardCharsets.UTF_8);
+    SaltedKeyBytes(byte[] key) {
+        byte[] separator = PartitionAwareSalts.SEPARATOR.getBytes(StandardCharsets.UTF_8);
+        this.prefix = Arrays.copyOf(key, key.length + separator.length);
+        System.arraycopy(separator, 0, prefix, key.length, separator.length);
     }
 
     byte[] forBucket(int bucket) {

@@ -1,6 +1,7 @@
 package dev.hotkeylab.whatif;
 
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,15 @@ import java.util.Objects;
  * @param client      whose partitioner places keys
  * @param growTo      P2 > P to predict a partition increase, or 0 for none
  * @param seed        seeds every random choice (salt draws for rare keys, coverage sample keys)
+ * @param adaptiveThreshold ADAPTIVE: share of all records that makes a key hot, in (0, 1] (default: the adaptive
+ *                    partitioner's own, {@code AdaptivePartitionerConfig.defaults()})
  */
 public record WhatIfConfig(int partitions, int consumers, List<Strategy> strategies, int saltBuckets,
-                           ClientModel client, int growTo, long seed) {
+                           ClientModel client, int growTo, long seed, double adaptiveThreshold) {
+
+    /** The adaptive partitioner's default threshold: the share of traffic that makes a key hot. */
+    public static final double DEFAULT_ADAPTIVE_THRESHOLD =
+            AdaptivePartitionerConfig.defaults().detector().threshold();
 
     /** Upper bound on partitions and consumers: far beyond any real topic, low enough to keep arrays small. */
     public static final int MAX_PARTITIONS = 100_000;
@@ -29,6 +36,9 @@ public record WhatIfConfig(int partitions, int consumers, List<Strategy> strateg
         requireRange("consumers", consumers, 1, MAX_PARTITIONS);
         requireRange("salt buckets", saltBuckets, 1, MAX_PARTITIONS);
         Objects.requireNonNull(client, "client");
+        if (!(adaptiveThreshold > 0 && adaptiveThreshold <= 1)) {
+            throw new IllegalArgumentException("adaptive threshold must be a share in (0, 1] but got " + adaptiveThreshold);
+        }
         if (strategies == null || strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy is needed; allowed: " + Strategy.allowedNames());
         }
@@ -65,6 +75,7 @@ public record WhatIfConfig(int partitions, int consumers, List<Strategy> strateg
         private ClientModel client = ClientModel.JAVA;
         private int growTo;
         private long seed = 42;
+        private double adaptiveThreshold = DEFAULT_ADAPTIVE_THRESHOLD;
 
         private Builder(int partitions) {
             this.partitions = partitions;
@@ -106,9 +117,15 @@ public record WhatIfConfig(int partitions, int consumers, List<Strategy> strateg
             return this;
         }
 
+        /** ADAPTIVE's threshold, a share of all records in (0, 1]; default: the adaptive partitioner's own. */
+        public Builder adaptiveThreshold(double adaptiveThreshold) {
+            this.adaptiveThreshold = adaptiveThreshold;
+            return this;
+        }
+
         public WhatIfConfig build() {
             return new WhatIfConfig(partitions, consumers == null ? partitions : consumers, strategies,
-                    saltBuckets == null ? partitions : saltBuckets, client, growTo, seed);
+                    saltBuckets == null ? partitions : saltBuckets, client, growTo, seed, adaptiveThreshold);
         }
     }
 }

@@ -35,14 +35,39 @@ public final class WhatIfOutput {
 
     /** The terminal table; {@code result} or {@code coverage} may be null. */
     public static String text(WhatIfResult result, SaltCoverage.Table coverage) {
+        return text(result, coverage, null);
+    }
+
+    /** The terminal table; any of the three may be null. */
+    public static String text(WhatIfResult result, SaltCoverage.Table coverage, ClientComparison comparison) {
         StringBuilder out = new StringBuilder();
         if (result != null) {
             appendResult(out, result);
+        }
+        if (comparison != null) {
+            appendComparison(out, comparison);
         }
         if (coverage != null) {
             appendCoverage(out, coverage);
         }
         return out.toString();
+    }
+
+    private static void appendComparison(StringBuilder out, ClientComparison c) {
+        out.append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "%s vs %s on %d partitions: %,d of %,d keys split (%.1f %% of records),"
+                        + " %,d keys not hashed by one of them (%.1f %% of records); %.1f %% of records not"
+                        + " co-partitioned%n", c.first().cliName(), c.second().cliName(), c.partitions(),
+                c.keysSplit(), c.keysCompared(), 100.0 * c.recordsSplit() / c.totalRecords(), c.keysUnplaced(),
+                100.0 * c.recordsUnplaced() / c.totalRecords(), 100 * c.recordShareNotCoPartitioned()));
+        for (ClientComparison.Example e : c.examples()) {
+            out.append(String.format(Locale.ROOT, "  %-30s %,12d records: %s -> %s, %s -> %s%n", e.key(), e.records(),
+                    c.first().cliName(), where(e.firstPartition()), c.second().cliName(), where(e.secondPartition())));
+        }
+    }
+
+    private static String where(int partition) {
+        return partition == ClientModel.SPREAD ? "spread (not hashed)" : "p" + partition;
     }
 
     private static void appendResult(StringBuilder out, WhatIfResult r) {
@@ -74,6 +99,17 @@ public final class WhatIfOutput {
                             .map(e -> e.getKey() + " " + e.getValue() + "/" + c.partitions())
                             .collect(Collectors.joining(", ")))
                     .append(System.lineSeparator());
+        }
+        if (r.adaptiveWarning() != null) {
+            AdaptiveWarning w = r.adaptiveWarning();
+            out.append(String.format(Locale.ROOT, "warning: %,d key(s) carry %.0f times or more a partition's fair share"
+                            + " (%.3f %%) yet stay under ADAPTIVE's threshold %s of all records, so ADAPTIVE leaves them"
+                            + " where they are; lower --adaptive-threshold to spread them:%n", w.keys(),
+                    w.timesFairShare(), 100.0 / c.partitions(), w.threshold()));
+            for (AdaptiveWarning.Key k : w.shown()) {
+                out.append(String.format(Locale.ROOT, "  %-30s %.2f %% of records = %.0f x fair share, on %s%n", k.key(),
+                        100 * k.share(), k.timesFairShare(), where(k.partition())));
+            }
         }
         if (r.growth() != null) {
             appendGrowth(out, r.growth(), c.consumers());
@@ -115,6 +151,9 @@ public final class WhatIfOutput {
                         : String.format(Locale.ROOT, ", RANDOM_SALT %.1f %%", 100 * g.randomSaltLoadMovedShare())));
         appendPredictions(out, g.after(), g.toPartitions(), consumers);
         GrowthPrediction.StaleSalts s = g.staleSalts();
+        if (s == null) {
+            return; // a client that places every record at random has no salts to go stale
+        }
         out.append(String.format(Locale.ROOT,
                 "  partition-aware salts searched for %d partitions, kept at %d (hottest %,d keys, %.1f %% of records):%n",
                 g.fromPartitions(), g.toPartitions(), s.keysChecked(), 100 * s.loadShareChecked()));
@@ -140,6 +179,22 @@ public final class WhatIfOutput {
         }
     }
 
+    /**
+     * The coverage table as Markdown, for the README: the README's table is this output, and a test recomputes it and
+     * compares, so the figures there are the ones {@code whatif --coverage} measures.
+     */
+    public static String coverageMarkdown(SaltCoverage.Table t) {
+        StringBuilder out = new StringBuilder();
+        out.append("| P | B | keys reaching every partition | uniform hash | max/mean | idle partitions |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (SaltCoverage.Row row : t.rows()) {
+            out.append(String.format(Locale.ROOT, "| %d | %d | %.2f %% | %.2f %% | %.3f | %.2f |%n", row.partitions(),
+                    row.saltBuckets(), 100 * row.coverAllShare(), 100 * row.theoryCoverAllShare(),
+                    row.meanMaxOverMean(), row.meanIdlePartitions()).replace(System.lineSeparator(), "\n"));
+        }
+        return out.toString();
+    }
+
     private static String idle(LoadSummary s, int slots, String prefix) {
         if (s.idleCount() == 0) {
             return "0 of " + slots;
@@ -155,12 +210,21 @@ public final class WhatIfOutput {
 
     /** The JSON document: the run (if any), the coverage table (if any) and how long it took. */
     public static Map<String, Object> document(WhatIfResult result, SaltCoverage.Table coverage, long elapsedMillis) {
+        return document(result, coverage, null, elapsedMillis);
+    }
+
+    /** The JSON document, with the client comparison (if any). */
+    public static Map<String, Object> document(WhatIfResult result, SaltCoverage.Table coverage,
+                                               ClientComparison comparison, long elapsedMillis) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tool", "hotkey-lab whatif");
         doc.put("elapsedMillis", elapsedMillis);
         doc.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         if (result != null) {
             doc.put("whatif", result);
+        }
+        if (comparison != null) {
+            doc.put("compareClients", comparison);
         }
         if (coverage != null) {
             doc.put("coverage", coverage);

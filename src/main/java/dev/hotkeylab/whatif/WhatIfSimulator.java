@@ -1,7 +1,6 @@
 package dev.hotkeylab.whatif;
 
 import dev.hotkeylab.keys.Strategy;
-import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +26,14 @@ import java.util.stream.IntStream;
  *       searched for real, and checked under every client ({@link SaltCheck}).</li>
  *   <li>ENTITY_SALT (the partition-aware salt picked by the user id): expected N/P per partition; a key population
  *       carries no users, so this assumes many users whose ids hash evenly.</li>
- *   <li>ADAPTIVE (the adaptive partitioner's steady state): a key with at least {@link #ADAPTIVE_THRESHOLD} of all
+ *   <li>ADAPTIVE (the adaptive partitioner's steady state): a key with at least
+ *       {@link WhatIfConfig#adaptiveThreshold()} of all
  *       records is spread evenly over every partition, every other key stays where FIXED_KEY puts it. The records a
  *       hot key sends home before the detector has seen enough of them are left out.</li>
  * </ul>
+ * A key the client does not hash ({@link ClientModel#SPREAD}: a null key, an empty key under librdkafka's default,
+ * every key under librdkafka-random) puts its records evenly on every partition under every strategy; salting cannot
+ * change a record without a key.
  * Keys are processed in parallel chunks, each with its own load arrays merged at the end.
  */
 public final class WhatIfSimulator {
@@ -40,8 +43,6 @@ public final class WhatIfSimulator {
     static final int STALE_SALT_MAX_KEYS = 1_000;
     private static final int CHUNKS = 64;
     private static final int SALTS_SHOWN = 16;
-    /** The adaptive partitioner's default threshold: the share of traffic that makes a key hot. */
-    static final double ADAPTIVE_THRESHOLD = AdaptivePartitionerConfig.defaults().detector().threshold();
 
     private final WhatIfConfig config;
 
@@ -79,15 +80,18 @@ public final class WhatIfSimulator {
                 .orElseThrow();
 
         int[] hottest = keys.hottest(1);
-        String hottestKey = keys.key(hottest[0]);
+        byte[] hottestKey = keys.key(hottest[0]);
         int[] owner = ConsumerAssignment.consumerOfPartition(config.partitions(), config.consumers());
         List<StrategyPrediction> predictions = new ArrayList<>();
         for (Strategy strategy : config.strategies()) {
             predictions.add(prediction(strategy, loadOf(strategy, loads.fixed, loads.salted, loads.cold, loads.hot,
                     config.partitions(), keys.totalRecords()), owner));
         }
-        SaltCheck saltCheck = config.strategies().contains(Strategy.PARTITION_AWARE_SALT)
-                || config.strategies().contains(Strategy.ENTITY_SALT) ? saltCheck(hottestKey) : null;
+        String hottestText = hottestKey == null ? null : KeyBytes.utf8OrNull(hottestKey);
+        // Salts are searched for text keys under a client that hashes keys; a null or binary hottest key has none.
+        SaltCheck saltCheck = (config.strategies().contains(Strategy.PARTITION_AWARE_SALT)
+                || config.strategies().contains(Strategy.ENTITY_SALT)) && hottestText != null
+                && config.client().hashesKeys() ? saltCheck(hottestText) : null;
         SaltSpread saltSpread = null;
         if (config.strategies().contains(Strategy.RANDOM_SALT)) {
             double total = keys.totalRecords();
@@ -96,8 +100,11 @@ public final class WhatIfSimulator {
                     loads.spreadKeys == 0 ? 0 : (double) loads.spreadPartitionsReached / loads.spreadKeys);
         }
         GrowthPrediction growth = config.grows() ? growth(keys, loads, progress) : null;
-        return new WhatIfResult(config, config.client().rule(), keys.description(), n, keys.totalRecords(), hottestKey,
-                keys.count(hottest[0]), predictions, saltSpread, saltCheck, growth);
+        AdaptiveWarning adaptiveWarning = config.strategies().contains(Strategy.ADAPTIVE)
+                ? AdaptiveWarning.of(keys, loads.underThreshold, config) : null;
+        return new WhatIfResult(config, config.client().rule(), keys.description(), n, keys.totalRecords(),
+                KeyBytes.label(hottestKey), keys.count(hottest[0]), predictions, saltSpread, saltCheck, growth,
+                adaptiveWarning);
     }
 
     private double[] loadOf(Strategy strategy, double[] fixed, double[] salted, double[] cold, double hot,
@@ -132,7 +139,7 @@ public final class WhatIfSimulator {
                     + config.client().cliName() + "'s partitioner)";
             case ENTITY_SALT -> "expected: N/P per partition, assuming many users whose ids hash evenly (the key file"
                     + " has no users; a few heavy users would skew it)";
-            case ADAPTIVE -> "steady state: keys with >= " + ADAPTIVE_THRESHOLD + " of the records spread evenly, the"
+            case ADAPTIVE -> "steady state: keys with >= " + config.adaptiveThreshold() + " of the records spread evenly, the"
                     + " rest on " + config.client().cliName() + "'s partition for them";
         };
     }
@@ -159,16 +166,19 @@ public final class WhatIfSimulator {
         ClientSalts salts = ClientSalts.search(key, config.partitions(), config.client());
         Map<String, Integer> covered = new LinkedHashMap<>();
         for (ClientModel producer : ClientModel.values()) {
-            covered.put(producer.cliName(), salts.partitionsCoveredBy(producer, config.partitions()));
+            if (producer.hashesKeys()) {
+                covered.put(producer.cliName(), salts.partitionsCoveredBy(producer, config.partitions()));
+            }
         }
         List<String> shown = salts.saltedKeys().subList(0, Math.min(SALTS_SHOWN, salts.saltedKeys().size()));
-        return new SaltCheck(key, config.client(), salts.tries(), shown, covered);
+        return new SaltCheck(KeyBytes.label(key.getBytes(StandardCharsets.UTF_8)), config.client(), salts.tries(), shown,
+                covered);
     }
 
     private GrowthPrediction growth(KeyCounts keys, Loads loads, ProgressListener progress) {
         int p2 = config.growTo();
         WhatIfConfig grown = new WhatIfConfig(p2, config.consumers(), config.strategies(), config.saltBuckets(),
-                config.client(), 0, config.seed());
+                config.client(), 0, config.seed(), config.adaptiveThreshold());
         int[] owner = ConsumerAssignment.consumerOfPartition(p2, config.consumers());
         List<StrategyPrediction> after = new ArrayList<>();
         WhatIfSimulator grownSimulator = new WhatIfSimulator(grown);
@@ -180,7 +190,8 @@ public final class WhatIfSimulator {
         double total = keys.totalRecords();
         double randomMoved = config.strategies().contains(Strategy.RANDOM_SALT) ? loads.saltedMoved / total : Double.NaN;
         return new GrowthPrediction(config.partitions(), p2, loads.keysMoved, (double) loads.keysMoved / keys.size(),
-                loads.fixedMoved / total, randomMoved, after, staleSalts(keys, progress));
+                loads.fixedMoved / total, randomMoved, after,
+                config.client().hashesKeys() ? staleSalts(keys, progress) : null);
     }
 
     private GrowthPrediction.StaleSalts staleSalts(KeyCounts keys, ProgressListener progress) {
@@ -188,7 +199,9 @@ public final class WhatIfSimulator {
         int p2 = config.growTo();
         long hashesPerKey = (long) Math.ceil(p * (Math.log(p) + 1)) + p;
         int limit = (int) Math.max(1, Math.min(STALE_SALT_MAX_KEYS, STALE_SALT_HASH_BUDGET / hashesPerKey));
-        int[] hottest = keys.hottest(limit);
+        // Salts exist only for text keys (a null or binary key has none searched); the hottest of those are checked.
+        int[] hottest = java.util.Arrays.stream(keys.hottest(limit))
+                .filter(i -> keys.key(i) != null && KeyBytes.utf8OrNull(keys.key(i)) != null).toArray();
         double[] load = new double[p2];
         long checkedRecords = 0;
         int notCovering = 0;
@@ -198,7 +211,7 @@ public final class WhatIfSimulator {
             int i = hottest[h];
             long count = keys.count(i);
             checkedRecords += count;
-            List<String> salted = ClientSalts.search(keys.key(i), p, config.client()).saltedKeys();
+            List<String> salted = ClientSalts.search(KeyBytes.utf8OrNull(keys.key(i)), p, config.client()).saltedKeys();
             boolean[] hit = new boolean[p2];
             int covered = 0;
             for (int intended = 0; intended < p; intended++) {
@@ -235,6 +248,9 @@ public final class WhatIfSimulator {
         /** Records of keys at or over the adaptive threshold: spread evenly. */
         double hot;
         private final double hotCount;
+        /** Keys with at least this many records but under the threshold are worth a warning. */
+        private final double underThresholdFloor;
+        final List<Integer> underThreshold = new ArrayList<>();
         long keysMoved;
         double fixedMoved;
         double saltedMoved;
@@ -251,7 +267,8 @@ public final class WhatIfSimulator {
             fixed = new double[config.partitions()];
             cold = new double[config.partitions()];
             cold2 = new double[config.grows() ? config.growTo() : 0];
-            hotCount = ADAPTIVE_THRESHOLD * totalRecords;
+            hotCount = config.adaptiveThreshold() * totalRecords;
+            underThresholdFloor = Math.max(1, AdaptiveWarning.TIMES_FAIR_SHARE * totalRecords / config.partitions());
             randomSalt = config.strategies().contains(Strategy.RANDOM_SALT);
             salted = new double[randomSalt ? config.partitions() : 0];
             fixed2 = new double[config.grows() ? config.growTo() : 0];
@@ -268,23 +285,27 @@ public final class WhatIfSimulator {
             int p = config.partitions();
             int p2 = config.growTo();
             boolean grows = config.grows();
-            String key = keys.key(index);
-            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = keys.key(index);
             int at = client.partitionFor(bytes, p);
-            fixed[at] += count;
-            boolean isHot = count >= hotCount;
+            place(fixed, at, count);
+            // A key the client does not hash (null, or empty under librdkafka's default) is spread already; the
+            // adaptive partitioner has nothing to do for it.
+            boolean isHot = count >= hotCount && at != ClientModel.SPREAD;
             if (isHot) {
                 hot += count;
             } else {
-                cold[at] += count;
+                place(cold, at, count);
+            }
+            if (!isHot && at != ClientModel.SPREAD && count >= underThresholdFloor) {
+                underThreshold.add(index);
             }
             if (grows) {
                 int at2 = client.partitionFor(bytes, p2);
-                fixed2[at2] += count;
+                place(fixed2, at2, count);
                 if (!isHot) {
-                    cold2[at2] += count;
+                    place(cold2, at2, count);
                 }
-                if (at2 != at) {
+                if (at2 != at && at != ClientModel.SPREAD) {
                     keysMoved++;
                     fixedMoved += count;
                 }
@@ -292,14 +313,21 @@ public final class WhatIfSimulator {
             if (!randomSalt) {
                 return;
             }
-            SaltedKeyBytes saltedKeys = new SaltedKeyBytes(key);
+            if (bytes == null) {
+                // Nothing to salt: a record without a key stays without one.
+                addSalted(null, count, client, p, p2, grows);
+                return;
+            }
+            SaltedKeyBytes saltedKeys = new SaltedKeyBytes(bytes);
             int buckets = config.saltBuckets();
             if (count >= buckets) {
                 double each = (double) count / buckets;
                 int reached = 0;
                 for (int b = 0; b < buckets; b++) {
                     int saltedAt = addSalted(saltedKeys.forBucket(b), each, client, p, p2, grows);
-                    if (stamp[saltedAt] != index + 1) {
+                    if (saltedAt == ClientModel.SPREAD) {
+                        reached = p; // a random partitioner reaches every partition
+                    } else if (reached < p && stamp[saltedAt] != index + 1) {
                         stamp[saltedAt] = index + 1;
                         reached++;
                     }
@@ -319,14 +347,26 @@ public final class WhatIfSimulator {
             }
         }
 
+        /** Adds {@code weight} records at partition {@code at}, or evenly over all for {@link ClientModel#SPREAD}. */
+        private static void place(double[] load, int at, double weight) {
+            if (at == ClientModel.SPREAD) {
+                double each = weight / load.length;
+                for (int i = 0; i < load.length; i++) {
+                    load[i] += each;
+                }
+            } else {
+                load[at] += weight;
+            }
+        }
+
         /** Adds one salted key's weight and returns its partition at P. */
         private int addSalted(byte[] saltedKey, double weight, ClientModel client, int p, int p2, boolean grows) {
             int at = client.partitionFor(saltedKey, p);
-            salted[at] += weight;
+            place(salted, at, weight);
             if (grows) {
                 int at2 = client.partitionFor(saltedKey, p2);
-                salted2[at2] += weight;
-                if (at2 != at) {
+                place(salted2, at2, weight);
+                if (at2 != at && at != ClientModel.SPREAD) {
                     saltedMoved += weight;
                 }
             }
@@ -349,6 +389,7 @@ public final class WhatIfSimulator {
             spreadRecords += other.spreadRecords;
             spreadRecordsReachingAll += other.spreadRecordsReachingAll;
             spreadPartitionsReached += other.spreadPartitionsReached;
+            underThreshold.addAll(other.underThreshold);
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.hotkeylab.keys.Strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,8 +93,12 @@ class WhatIfCommandTest {
                 Arguments.of(List.of("--partitions", "3", "--keys", "uniform:10"), "bad key spec 'uniform:10'"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--strategies", "FIXED_KEY,HASH_RING"),
                         "unknown strategy 'HASH_RING'; allowed: " + Strategy.allowedNames()),
-                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "sarama"),
-                        "unknown client 'sarama'; allowed: java, kafkajs-legacy, librdkafka"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--client", "franz-go"),
+                        "unknown client 'franz-go'; allowed: java, kafkajs, kafkajs-legacy, librdkafka,"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--adaptive-threshold", "1.5"),
+                        "adaptive threshold must be a share in (0, 1] but got 1.5"),
+                Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--compare-clients", "java"),
+                        "--compare-clients takes two clients, e.g. java,sarama, but got java"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--grow-to", "2"),
                         "grow-to must be more than the 3 partitions"),
                 Arguments.of(List.of("--partitions", "3", "--keys", "zipf:1:10", "--salt-buckets", "0"),
@@ -124,7 +129,7 @@ class WhatIfCommandTest {
         CliRunner.Outcome malformed = run("--partitions", "3", "--key-file", bad.toString(), "--out", out.toString());
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err().strip()).isEqualTo("whatif: " + bad
-                + ":3: expected 'key,count' with a non-empty key and a whole-number count >= 0 but got 'broken'");
+                + ":3: expected 2 fields key,count (quote a key that holds a comma) but got 1: 'broken'");
 
         Path missing = dir.resolve("missing.csv");
         CliRunner.Outcome absent = run("--partitions", "3", "--key-file", missing.toString(), "--out", out.toString());
@@ -132,6 +137,64 @@ class WhatIfCommandTest {
         assertThat(absent.err().strip()).isEqualTo("whatif: key file " + missing
                 + " does not exist; expected a CSV file of key,count lines");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void keyFileKeepsSpacesDropsTheBomAndTakesEmptyAndNullKeys() throws Exception {
+        // Four keys as a CHAR(8) column exports them: the trailing spaces are part of the key.
+        Path keys = dir.resolve("char8.csv");
+        Files.write(keys, ("\uFEFFACME    ,1\nACME,1\n\"\",600\n\\N,6\n").getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("out");
+        CliRunner.Outcome run = run("--partitions", "6", "--key-file", keys.toString(), "--strategies", "FIXED_KEY",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fixed = new ObjectMapper().readTree(out.resolve("whatif.json").toFile())
+                .get("whatif").get("predictions").get(0);
+        // "" (600) and "ACME    " on p3, ACME on p1 (the BOM is gone), the null key's 6 records spread (1 each).
+        assertThat(doubles(fixed.get("partitionLoad"))).containsExactly(1.0, 2.0, 1.0, 602.0, 1.0, 1.0);
+        assertThat(run.out()).contains("hottest \"\" = 600 records");
+    }
+
+    @Test
+    void compareClientsShowsTheSplitKeys() throws Exception {
+        Path keys = Files.writeString(dir.resolve("orders.csv"), "key,count\n100:48069,50\n");
+        Path out = dir.resolve("out");
+        CliRunner.Outcome run = run("--partitions", "12", "--key-file", keys.toString(), "--strategies", "FIXED_KEY",
+                "--compare-clients", "java,sarama", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("java vs sarama on 12 partitions: 1 of 1 keys split (100.0 % of records)")
+                .containsPattern("100:48069 +50 records: java -> p9, sarama -> p3");
+        JsonNode compare = new ObjectMapper().readTree(out.resolve("whatif.json").toFile()).get("compareClients");
+        assertThat(compare.get("keysSplit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void adaptiveThresholdWarnsAndCanBeLowered() throws Exception {
+        StringBuilder csv = new StringBuilder("key,count\nhot,7000\n");
+        for (int i = 0; i < 9_300; i++) {
+            csv.append('k').append(i).append(",10\n");
+        }
+        Path keys = Files.writeString(dir.resolve("thousand.csv"), csv);
+        CliRunner.Outcome byDefault = run("--partitions", "1000", "--key-file", keys.toString(), "--strategies",
+                "FIXED_KEY,ADAPTIVE", "--out", dir.resolve("a").toString());
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).contains("warning: 1 key(s) carry 10 times or more a partition's fair share",
+                "under ADAPTIVE's threshold 0.2").containsPattern("hot +7.00 % of records = 70 x fair share");
+        CliRunner.Outcome lowered = run("--partitions", "1000", "--key-file", keys.toString(), "--strategies",
+                "FIXED_KEY,ADAPTIVE", "--adaptive-threshold", "0.05", "--out", dir.resolve("b").toString());
+        assertThat(lowered.exitCode()).as(lowered.err()).isZero();
+        assertThat(lowered.out()).doesNotContain("warning:").contains("keys with >= 0.05 of the records spread");
+    }
+
+    @Test
+    void aClientThatRefusesAKeyIsBadInput() throws Exception {
+        Path keys = Files.writeString(dir.resolve("nulls.csv"), "key,count\n\\N,5\n");
+        CliRunner.Outcome run = run("--partitions", "3", "--key-file", keys.toString(), "--client", "hashcode",
+                "--out", dir.resolve("never").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("whatif: the hashcode selector (Spring Cloud Stream) refuses a null"
+                + " partition key");
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 
     private static List<Double> doubles(JsonNode array) {

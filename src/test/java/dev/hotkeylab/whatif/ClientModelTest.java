@@ -65,10 +65,16 @@ class ClientModelTest {
         Random random = new Random(11);
         for (int i = 0; i < 7_000; i++) {
             int p = model.partitionFor("k" + random.nextLong(), partitions);
+            if (!model.hashesKeys()) {
+                assertThat(p).isEqualTo(ClientModel.SPREAD);
+                continue;
+            }
             assertThat(p).isBetween(0, partitions - 1);
             hits[p]++;
         }
-        assertThat(java.util.Arrays.stream(hits).boxed().toList()).allSatisfy(h -> assertThat(h).isBetween(800, 1200));
+        if (model.hashesKeys()) {
+            assertThat(java.util.Arrays.stream(hits).boxed().toList()).allSatisfy(h -> assertThat(h).isBetween(800, 1200));
+        }
     }
 
     @Test
@@ -84,13 +90,25 @@ class ClientModelTest {
         assertThat(ClientModel.parse("KafkaJS-Legacy")).isEqualTo(ClientModel.KAFKAJS_LEGACY);
         assertThat(ClientModel.parse("kafkajs_legacy")).isEqualTo(ClientModel.KAFKAJS_LEGACY);
         assertThat(ClientModel.parse(" librdkafka ")).isEqualTo(ClientModel.LIBRDKAFKA);
-        assertThatThrownBy(() -> ClientModel.parse("sarama"))
-                .hasMessage("unknown client 'sarama'; allowed: java, kafkajs-legacy, librdkafka");
+        assertThat(ClientModel.parse("librdkafka-murmur2_random")).isEqualTo(ClientModel.LIBRDKAFKA_MURMUR2_RANDOM);
+        assertThat(ClientModel.parse("librdkafka-consistent_random")).isEqualTo(ClientModel.LIBRDKAFKA);
+        assertThat(ClientModel.parse("sarama")).isEqualTo(ClientModel.SARAMA);
+        assertThatThrownBy(() -> ClientModel.parse("franz-go"))
+                .hasMessage("unknown client 'franz-go'; allowed: java, kafkajs, kafkajs-legacy, librdkafka,"
+                        + " librdkafka-random, librdkafka-consistent, librdkafka-murmur2, librdkafka-murmur2-random,"
+                        + " librdkafka-fnv1a, librdkafka-fnv1a-random, sarama, hashcode");
     }
 
     @Test
-    void rejectsNullKeyAndBadPartitions() {
-        assertThatThrownBy(() -> ClientModel.LIBRDKAFKA.partitionFor((String) null, 3)).hasMessageContaining("null");
+    void nullKeyIsSpreadExceptByTheHashcodeSelectorAndBadPartitionsAreRefused() {
+        for (ClientModel model : ClientModel.values()) {
+            if (model != ClientModel.HASHCODE && model != ClientModel.LIBRDKAFKA_CONSISTENT
+                    && model != ClientModel.LIBRDKAFKA_MURMUR2 && model != ClientModel.LIBRDKAFKA_FNV1A) {
+                assertThat(model.partitionFor((String) null, 3)).as(model.cliName()).isEqualTo(ClientModel.SPREAD);
+            }
+        }
+        assertThatThrownBy(() -> ClientModel.HASHCODE.partitionFor((String) null, 3))
+                .hasMessageContaining("Partition key cannot be null");
         assertThatThrownBy(() -> ClientModel.KAFKAJS_LEGACY.partitionFor("k", 0))
                 .hasMessage("partitions must be >= 1 but got 0");
     }

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Where real clients put the seed's keys on a real 3-partition topic, read back with a Java consumer, against the
@@ -118,6 +120,57 @@ class ClientPlacementTest {
         assertThat(observed).containsExactlyInAnyOrderEntriesOf(Map.of(KEYS.get(0), 2, KEYS.get(1), 2, KEYS.get(2), 1,
                 KEYS.get(3), 2));
         assertThat(observed).isEqualTo(predicted(ClientModel.JAVA));
+    }
+
+    @ParameterizedTest(name = "kcat -X partitioner={0}")
+    @ValueSource(strings = {"consistent", "murmur2", "fnv1a", "fnv1a_random"})
+    @DisplayName("kcat with librdkafka's other partitioners: placed as the librdkafka-<partitioner> model says")
+    void kcatOtherPartitioners(String partitioner, KafkaBackend kafka) throws Exception {
+        ClientModel model = ClientModel.parse("librdkafka-" + partitioner);
+        Map<String, Integer> observed = kcat(kafka, partitioner, List.of("-X", "partitioner=" + partitioner));
+        record("kcat-" + partitioner, kcatVersion() + " -X partitioner=" + partitioner, model, observed);
+        assertThat(observed).isEqualTo(predicted(model));
+    }
+
+    @Test
+    @DisplayName("confluent-kafka-python (librdkafka default consistent_random): placed as the librdkafka model says")
+    void confluentKafkaPython(KafkaBackend kafka) throws Exception {
+        skipIf("confluent-kafka-python", ExternalClients.whyNoConfluentKafkaPython());
+        String topic = createTopic(kafka, "python");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder stdin = new StringBuilder();
+        for (String key : KEYS) {
+            stdin.append(json.writeValueAsString(Map.of("key", java.util.Base64.getEncoder().encodeToString(
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "value", "python"))).append('\n');
+        }
+        ExternalClients.Result result = ExternalClients.run(List.of(ExternalClients.confluentKafkaPython(),
+                ExternalClients.PYTHON_PRODUCER.toString(), kafka.bootstrapServers(), topic), stdin.toString(),
+                CLIENT_TIMEOUT);
+        assertThat(result.exitCode()).as("produce.py: %s", result.stderr()).isZero();
+        Map<String, Integer> observed = readBack(kafka, topic);
+        String versions = result.stderr().strip().lines().reduce((a, b) -> b).orElse("");
+        record("confluent-kafka-python", "confluent-kafka-python " + versions + " (partitioner consistent_random)",
+                ClientModel.LIBRDKAFKA, observed);
+        assertThat(observed).isEqualTo(predicted(ClientModel.LIBRDKAFKA));
+    }
+
+    @Test
+    @DisplayName("Sarama and the String.hashCode selector produce nothing here: rows say what checks them")
+    void modelsCheckedAgainstVectors() {
+        skipRow("sarama", "no Go producer runs against the broker here; SaramaParityTest calls Sarama's own"
+                + " NewHashPartitioner (Debian's 1.22.1) on 3,000 keys and ClientRulesTest checks its published vectors;"
+                + " model puts the keys on " + ordered(predicted(ClientModel.SARAMA)));
+        skipRow("hashcode", "no Spring Cloud Stream app runs here; the hashcode model follows PartitionHandler's"
+                + " DefaultPartitionSelector (abs(hashCode) % P) over java.lang.String.hashCode; model puts the salted"
+                + " keys on " + ordered(predicted(ClientModel.HASHCODE)));
+        assertThat(ROWS).anySatisfy(r -> assertThat(r.get("client")).isEqualTo("sarama"));
+    }
+
+    private static void skipRow(String client, String why) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("client", client);
+        row.put("skipped", why);
+        ROWS.add(row);
     }
 
     @AfterAll
@@ -238,6 +291,7 @@ class ClientPlacementTest {
         row.put("agrees", observed.equals(predicted));
         row.put("saltedSpreadOverAllPartitions", KEYS.subList(1, KEYS.size()).stream()
                 .map(observed::get).distinct().count() == PARTITIONS);
+
         ROWS.add(row);
     }
 

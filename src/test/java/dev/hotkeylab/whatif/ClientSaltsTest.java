@@ -20,13 +20,21 @@ class ClientSaltsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ClientModel.class)
+    @EnumSource(value = ClientModel.class, names = "LIBRDKAFKA_RANDOM", mode = EnumSource.Mode.EXCLUDE)
     void everyClientsSaltsLandOnTheirPartitionUnderThatClient(ClientModel client) {
         ClientSalts salts = ClientSalts.search("SUPER_STAR_CONCERT_2026", 12, client);
         for (int p = 0; p < 12; p++) {
             assertThat(client.partitionFor(salts.saltedKeys().get(p), 12)).isEqualTo(p);
         }
         assertThat(salts.partitionsCoveredBy(client, 12)).isEqualTo(12);
+    }
+
+    @Test
+    void aRandomPartitionerHasNoSaltsToSearch() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ClientSalts.search("SUPER_STAR_CONCERT_2026", 12, ClientModel.LIBRDKAFKA_RANDOM))
+                .hasMessage("client librdkafka-random places every record at random; there are no partition-aware"
+                        + " salts to search");
     }
 
     @Test

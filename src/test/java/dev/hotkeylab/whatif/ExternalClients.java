@@ -35,6 +35,83 @@ final class ExternalClients {
         return null;
     }
 
+    /** The producer script for confluent-kafka-python. */
+    static final Path PYTHON_PRODUCER = Path.of("src", "test", "python", "produce.py");
+
+    /**
+     * A Python interpreter that can import Debian's {@code python3-confluent-kafka} ({@code /usr/bin/python3} first:
+     * a {@code python3} earlier on the PATH, e.g. pyenv's, does not see Debian's packages), or null.
+     */
+    static String confluentKafkaPython() {
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            if (whyNot(List.of(python, "-c", "import confluent_kafka")) == null) {
+                return python;
+            }
+        }
+        return null;
+    }
+
+    /** Null when confluent-kafka-python can be imported, else why not. */
+    static String whyNoConfluentKafkaPython() {
+        return confluentKafkaPython() != null ? null
+                : "confluent-kafka-python is not installed (apt-get install python3-confluent-kafka)";
+    }
+
+    /** The Go program that calls Sarama's own hash partitioner. */
+    static final Path SARAMA_SOURCE = Path.of("src", "test", "go", "sarama_partitions.go");
+    /** Debian's golang-github-shopify-sarama-dev puts Sarama's source here (a GOPATH, built offline). */
+    static final Path DEBIAN_GOPATH = Path.of("/usr/share/gocode");
+    private static final Path SARAMA_BINARY = Path.of("target", "go", "sarama_partitions");
+
+    /** Null when Go and Debian's Sarama source are installed, else why not. */
+    static String whyNoSarama() {
+        String go = whyNot(List.of("go", "version"));
+        if (go != null) {
+            return "Go is not installed (apt-get install golang-go): " + go;
+        }
+        if (!Files.isDirectory(DEBIAN_GOPATH.resolve("src/github.com/Shopify/sarama"))) {
+            return "Sarama's source is not installed (apt-get install golang-github-shopify-sarama-dev)";
+        }
+        return null;
+    }
+
+    /**
+     * Builds {@code sarama_partitions} (once per checkout: the binary is kept in {@code target/go}) with
+     * {@code GO111MODULE=off} against Debian's GOPATH, so nothing is downloaded; returns the binary.
+     */
+    static synchronized Path saramaPartitions() {
+        if (Files.isExecutable(SARAMA_BINARY)) {
+            return SARAMA_BINARY;
+        }
+        try {
+            Files.createDirectories(SARAMA_BINARY.getParent());
+            ProcessBuilder build = new ProcessBuilder("go", "build", "-o", SARAMA_BINARY.toString(),
+                    SARAMA_SOURCE.toString());
+            build.environment().put("GO111MODULE", "off");
+            build.environment().put("GOPATH", DEBIAN_GOPATH.toString());
+            build.environment().put("GOFLAGS", "");
+            // The build cache next to the binary: CI may run without a HOME for Go's default cache.
+            build.environment().put("GOCACHE", SARAMA_BINARY.getParent().resolve("cache").toAbsolutePath().toString());
+            build.redirectErrorStream(true);
+            Process process = build.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("go build of " + SARAMA_SOURCE + " did not finish within 5 minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("go build of " + SARAMA_SOURCE + " failed: " + output.join());
+            }
+            return SARAMA_BINARY;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building " + SARAMA_SOURCE, e);
+        }
+    }
+
     /** Null when kcat runs, else why not. */
     static String whyNoKcat() {
         String kcat = whyNot(List.of("kcat", "-V"));

@@ -69,6 +69,43 @@ class KafkaJsParityTest {
         });
     }
 
+    @Test
+    @DisplayName("KafkaJS hashes an empty key like any other and sends null keys round robin, as the models say")
+    void emptyAndNullKeysFollowKafkaJsRules() throws Exception {
+        String why = ExternalClients.whyNoKafkaJs();
+        Assumptions.assumeTrue(why == null, () -> "skipped: " + why);
+        List<String> keys = List.of("", "ACME    ", "ACME", "100:48069");
+        StringBuilder stdin = new StringBuilder();
+        for (String key : keys) {
+            stdin.append(Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8))).append('\n');
+        }
+        stdin.append("null\nnull\nnull\nnull\nnull\nnull\n");
+        ExternalClients.Result result = ExternalClients.run(
+                List.of("node", ExternalClients.JS_DIR.resolve("partitions.js").toString(), "6"),
+                stdin.toString(), Duration.ofSeconds(60));
+        assertThat(result.exitCode()).as("node partitions.js stderr: %s", result.stderr()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : result.stdout().lines().toList()) {
+            rows.add(json.readTree(line));
+        }
+        assertThat(rows).hasSize(keys.size() + 6);
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(rows.get(i).get("default").get(0).asInt()).as("default, key '%s'", keys.get(i))
+                    .isEqualTo(ClientModel.KAFKAJS.partitionFor(keys.get(i), 6));
+            assertThat(rows.get(i).get("legacy").get(0).asInt()).as("legacy, key '%s'", keys.get(i))
+                    .isEqualTo(ClientModel.KAFKAJS_LEGACY.partitionFor(keys.get(i), 6));
+        }
+        // The empty key is hashed: p3 on 6 partitions, where the Java client puts it too.
+        assertThat(rows.get(0).get("default").get(0).asInt()).isEqualTo(3);
+        // Six null keys in a row: round robin over all six partitions, which the models call SPREAD.
+        List<Integer> nullPlaced = rows.subList(keys.size(), rows.size()).stream()
+                .map(r -> r.get("default").get(0).asInt()).toList();
+        assertThat(nullPlaced).doesNotHaveDuplicates();
+        assertThat(ClientModel.KAFKAJS.partitionFor((byte[]) null, 6)).isEqualTo(ClientModel.SPREAD);
+        assertThat(ClientModel.KAFKAJS_LEGACY.partitionFor((byte[]) null, 6)).isEqualTo(ClientModel.SPREAD);
+    }
+
     /** The seed's keys, then random UTF-8 strings and random bytes of lengths 1..64 (every remainder mod 4). */
     private static List<byte[]> keys(int count, long seed) {
         Random random = new Random(seed);
