@@ -3,6 +3,7 @@ package dev.hotkeylab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.broker.EmbeddedKafka;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * The hot partition's leader dies mid-run. The idempotent producer (acks=all) and the group carry on: every request
@@ -25,7 +27,7 @@ class BrokerFailureTest {
 
     @Test
     @DisplayName("FIXED_KEY, 3000 requests at 1000/s: nothing lost, nothing duplicated, the stall is measured")
-    void hotLeaderDiesMidRun(EmbeddedKafka kafka) {
+    void hotLeaderDiesMidRun(EmbeddedKafka kafka, TestReporter reporter) {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.FIXED_KEY).messages(3000)
                 .ratePerSecond(1000).serviceTimeMillis(0.5).timeout(Duration.ofSeconds(120)).build();
         AtomicInteger killed = new AtomicInteger(-1);
@@ -48,9 +50,10 @@ class BrokerFailureTest {
 
         ExperimentResult r = new ExperimentRunner(kafka).run(config, killLeaderOnceBusy);
         kill.get().join();
-        System.out.printf("stopped broker %d (leader of partition 2); longest stall %d ms; redelivered %d; "
-                + "leaders at the end %s%n", killed.get(), r.longestStallMillis(), r.redelivered(),
-                r.leaderRecordsByBroker());
+        Figures.of(reporter).put("stoppedBroker", killed.get() + " (leader of partition 2)")
+                .put("longestStallMillis", r.longestStallMillis()).put("redelivered", r.redelivered())
+                .put("brokerPerPartition", r.brokerPerPartition())
+                .put("leaderRecordsByBroker", r.leaderRecordsByBroker());
 
         assertThat(killed.get()).isNotNegative();
         assertThat(r.perPartition()).containsExactly(0L, 0L, 3000L);
