@@ -102,8 +102,10 @@ public final class FindingsListener implements TestExecutionListener {
             printSkips(classes);
             console.println("Findings: " + dir.resolve(FindingsPage.HTML).toAbsolutePath() + " (and "
                     + FindingsPage.MARKDOWN + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the findings into " + dir, e);
+        } catch (IOException | RuntimeException e) {
+            // The launcher would only log a listener's exception where nobody reads it: say it on the console.
+            console.println("Findings not written into " + dir + ": " + e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -11,7 +11,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Display names for tests that do not carry {@link DisplayName}, configured for the whole suite in
  * {@code junit-platform.properties}: a class's name as words without the {@code Test} suffix
  * ({@code KafkaBackendExtensionTest} -> "Kafka backend extension"), a nested class under its enclosing class's name
- * ("Kafka backend extension › nested tests", so the console's tree shows where it belongs), a method's name as words.
+ * ("Kafka backend extension › nested tests"), a method's name as words. Maven Surefire's console tree and XML take a
+ * class's name only from {@code @DisplayName}, so top-level classes carry one as well; this generator names the rest
+ * (methods, nested classes) and everything on the findings page.
  */
 public final class ReadableNames extends DisplayNameGenerator.Standard {
 
@@ -37,9 +39,9 @@ public final class ReadableNames extends DisplayNameGenerator.Standard {
     @Override
     public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass,
             Method testMethod) {
-        String words = sentence(testMethod.getName(), true);
-        return testMethod.getParameterCount() == 0 ? words
-                : words + " " + DisplayNameGenerator.parameterTypesAsString(testMethod);
+        // Parameters (a KafkaBackend, a TestReporter, a parameterized test's arguments) are left out: the invocations
+        // of a parameterized test carry their own names, and the suite has no overloaded test methods.
+        return sentence(testMethod.getName(), true);
     }
 
     /**
