@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.findings.Figures;
+import dev.hotkeylab.findings.Needs;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * before the HTML key and the made-up inventory figures reach the page) for the findings page.
  */
 @KafkaTest
+@Needs(HeadlessChromium.Missing.class)
 @DisplayName("Dashboard in a real browser: bad vs good side by side, live from the broker")
 class DashboardBrowserTest {
 

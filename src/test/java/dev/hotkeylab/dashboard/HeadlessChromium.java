@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -58,14 +59,27 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    /** Why the browser or its driver cannot run here, or null when both are installed (for {@code @Needs}). */
+    static final class Missing implements Supplier<String> {
+        @Override
+        public String get() {
+            if (!Files.isExecutable(CHROMIUM)) {
+                return "the browser " + CHROMIUM + " is missing: install Debian's chromium (apt-get install -y "
+                        + "chromium chromium-driver) or set CHROME_BIN";
+            }
+            if (!Files.isExecutable(CHROMEDRIVER)) {
+                return "the driver " + CHROMEDRIVER + " is missing: install Debian's chromium-driver (apt-get install "
+                        + "-y chromium-driver) or set CHROMEWEBDRIVER";
+            }
+            return null;
+        }
+    }
+
     /**
      * Starts the browser, or skips the calling test (fails it on CI) when the browser or its driver is not installed.
      */
     static HeadlessChromium startOrSkip(int width, int height) throws IOException {
-        RequiredTool.require(Files.isExecutable(CHROMIUM) ? null : "the browser " + CHROMIUM + " is missing: "
-                + "install Debian's chromium (apt-get install -y chromium chromium-driver) or set CHROME_BIN");
-        RequiredTool.require(Files.isExecutable(CHROMEDRIVER) ? null : "the driver " + CHROMEDRIVER + " is missing: "
-                + "install Debian's chromium-driver (apt-get install -y chromium-driver) or set CHROMEWEBDRIVER");
+        RequiredTool.require(new Missing().get());
         return new HeadlessChromium(width, height);
     }
 

@@ -40,6 +40,7 @@ public final class FindingsListener implements TestExecutionListener {
     static final String FILES = "findings-files";
 
     private final PrintStream console;
+    private final Path dir;
     private volatile TestPlan plan;
     private volatile Instant started;
     private final Map<String, Finding.Outcome> outcomes = new ConcurrentHashMap<>();
@@ -48,11 +49,12 @@ public final class FindingsListener implements TestExecutionListener {
     private final Map<String, List<FileEntry>> files = new ConcurrentHashMap<>();
 
     public FindingsListener() {
-        this(System.out);
+        this(System.out, Path.of(System.getProperty("hotkey.report.dir", DEFAULT_DIR)));
     }
 
-    FindingsListener(PrintStream console) {
+    FindingsListener(PrintStream console, Path dir) {
         this.console = console;
+        this.dir = dir;
     }
 
     @Override
@@ -91,7 +93,6 @@ public final class FindingsListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        Path dir = Path.of(System.getProperty("hotkey.report.dir", DEFAULT_DIR));
         try {
             Files.createDirectories(dir);
             List<Finding> classes = tree(testPlan, dir);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.text.StringEscapeUtils;
+import org.apache.commons.text.translate.CharSequenceTranslator;
+import org.apache.commons.text.translate.LookupTranslator;
 
 /**
  * The findings of one test run as a page ({@value #HTML}, offline: inline styles, no script, images next to it), as
@@ -292,9 +294,12 @@ public final class FindingsPage {
         return o == Finding.Outcome.PASSED ? "" : o.symbol + " ";
     }
 
-    /** Table-safe Markdown: pipes escaped, HTML shown as text, one line. */
+    /** Markdown that shows text as text: {@code & < >} as entities (so a key written as HTML stays text), pipes escaped. */
+    private static final CharSequenceTranslator MARKDOWN_TEXT = new LookupTranslator(Map.of(
+            "&", "&amp;", "<", "&lt;", ">", "&gt;", "|", "\\|", "\n", " ", "\r", ""));
+
     private static String md(String text) {
-        return StringEscapeUtils.escapeXml10(text).replace("|", "\\|").replace("\n", " ");
+        return MARKDOWN_TEXT.translate(text == null ? "" : text);
     }
 
     // ---------------------------------------------------------------------------------------------------- JSON
