@@ -124,7 +124,11 @@ public final class FindingsListener implements TestExecutionListener {
     private Finding node(TestPlan testPlan, TestIdentifier id, List<String> parentPath, Path dir,
             String inheritedSkip) throws IOException {
         List<String> path = new ArrayList<>(parentPath);
-        path.add(id.getDisplayName());
+        // A nested class's generated name starts with its enclosing class's (for the console); the path has it once.
+        String name = id.getDisplayName();
+        String parentName = parentPath.isEmpty() ? "" : parentPath.get(parentPath.size() - 1) + ReadableNames.SEPARATOR;
+        path.add(!parentName.isEmpty() && name.startsWith(parentName) && name.length() > parentName.length()
+                ? name.substring(parentName.length()) : name);
         String key = id.getUniqueId();
         Finding.Outcome outcome = outcomes.get(key);
         String reason = reasons.getOrDefault(key, "");

@@ -62,7 +62,7 @@ class FindingsListenerTest {
                 .contains("href=\"" + FindingsPage.RUN_REPORT + "\"");
         assertThat(md).contains("## " + FindingsPage.WITH_EVIDENCE, "| test | outcome | figures |",
                 "perPartition = [0, 0, 1000]", "needs a tool this machine lacks")
-                .contains("Nested part › counts in a nested class");
+                .contains("| Nested part › Counts in a nested class |");
         assertThat(json).contains("\"outcome\" : \"failed\"");
         assertThat(Files.list(dir.resolve(FindingsListener.FILES))).singleElement()
                 .satisfies(png -> assertThat(Files.readAllBytes(png)).startsWith(1, 2, 3));
@@ -80,7 +80,7 @@ class FindingsListenerTest {
         assertThat(new ReadableNames().generateDisplayNameForClass(FindingsListenerTest.class))
                 .isEqualTo("Findings listener");
         assertThat(new ReadableNames().generateDisplayNameForNestedClass(java.util.List.of(), Suite.NestedPart.class))
-                .isEqualTo("A small suite › nested part");
+                .isEqualTo("A small suite › Nested part");
     }
 
     /** A small suite for the listener; not run by itself (a static nested class without @Nested). */

@@ -32,7 +32,7 @@ public final class ReadableNames extends DisplayNameGenerator.Standard {
                         .orElseGet(() -> enclosing.isAnnotationPresent(org.junit.jupiter.api.Nested.class)
                                 ? generateDisplayNameForNestedClass(List.of(), enclosing)
                                 : generateDisplayNameForClass(enclosing));
-        String own = sentence(nestedClass.getSimpleName().replaceFirst("(Tests?)$", ""), parent.isEmpty());
+        String own = sentence(nestedClass.getSimpleName().replaceFirst("(Tests?)$", ""), true);
         return parent.isEmpty() ? own : parent + SEPARATOR + own;
     }
 
