@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@org.junit.jupiter.api.DisplayName("./hotkey-lab whatif: predictions from key files, JSON and chart")
 class WhatIfCommandTest {
 
     @TempDir

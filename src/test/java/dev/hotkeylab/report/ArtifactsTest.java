@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What other tools leave in the report folder survives the next report and is shown in it. */
+@org.junit.jupiter.api.DisplayName("Report: what other tools measured is carried into the next report, apart from the run")
 class ArtifactsTest {
 
     @TempDir

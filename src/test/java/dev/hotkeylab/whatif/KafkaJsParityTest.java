@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * wrong, and only the real code can say it is right. No broker needed; skipped with the reason when node or KafkaJS is
  * missing.
  */
+@org.junit.jupiter.api.DisplayName("KafkaJS itself against the Java models of its partitioners")
 class KafkaJsParityTest {
 
     private static final int[] PARTITION_COUNTS = {1, 2, 3, 7, 12, 100, 1000};
