@@ -146,20 +146,28 @@ public final class FindingsListener implements TestExecutionListener {
         }
         List<String> copied = new ArrayList<>();
         for (FileEntry file : files.getOrDefault(key, List.of())) {
-            copied.add(copy(file, key, dir));
+            copied.add(copy(file, fileStem(id), dir));
         }
         return new Finding(key, path, id.isContainer(), source(id.getSource()), outcome, reason,
                 figures.getOrDefault(key, List.of()), copied, children);
     }
 
-    /** Copies a published file next to the page under a name made from the test's id, and returns its link. */
-    private static String copy(FileEntry file, String uniqueId, Path dir) throws IOException {
+    /**
+     * {@code Class-method} for a test's files, with the invocation's number for a parameterized one (the unique id's
+     * last segment, e.g. {@code [test-template-invocation:#2]}).
+     */
+    private static String fileStem(TestIdentifier id) {
+        String stem = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "-" + m.getMethodName())
+                .orElse(Integer.toHexString(id.getUniqueId().hashCode()));
+        java.util.regex.Matcher invocation = java.util.regex.Pattern.compile("#(\\d+)\\]$").matcher(id.getUniqueId());
+        return invocation.find() ? stem + "-" + invocation.group(1) : stem;
+    }
+
+    /** Copies a published file next to the page as {@code STEM-NAME}, and returns its link. */
+    private static String copy(FileEntry file, String stem, Path dir) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(FILES));
-        String name = (uniqueId.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
-                + "-" + file.getPath().getFileName()).replaceAll("-+", "-");
-        if (name.length() > 180) {
-            name = Integer.toHexString(uniqueId.hashCode()) + "-" + file.getPath().getFileName();
-        }
+        String name = (stem + "-" + file.getPath().getFileName()).replaceAll("[^A-Za-z0-9._-]", "_");
         Files.copy(file.getPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         return FILES + "/" + name;
     }

@@ -43,9 +43,10 @@ public final class FindingsPage {
             .passed .mark{color:#1a7f37}.failed .mark{color:#cf222e}.skipped .mark,.not-run .mark{color:#777}
             .reason{color:#9a6700}.failed .reason{color:#cf222e}
             table.figures{border-collapse:collapse;margin:.3rem 0 .3rem 1.4rem;font-size:.9rem}
-            table.figures td{border:1px solid #e4e4e4;padding:.2rem .5rem;font-variant-numeric:tabular-nums}
+            table.figures td{border:1px solid #e4e4e4;padding:.2rem .5rem;font-variant-numeric:tabular-nums;\
+            overflow-wrap:anywhere}table.figures{max-width:calc(100% - 1.4rem)}
             table.figures td:first-child{color:#555}
-            figure{margin:.6rem 0 .6rem 1.4rem}figure img{max-width:100%;height:auto;border:1px solid #eee}
+            figure{margin:.6rem 0 .6rem 1.4rem}figure img{max-width:min(100%,640px);height:auto;border:1px solid #eee}
             section.nested{margin-left:1rem}
             """;
 
@@ -83,8 +84,20 @@ public final class FindingsPage {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name");
     }
 
+    /**
+     * The experiments in the order the seed's story goes (the hot key, what salting buys, what it costs, the fixes,
+     * the cluster, the dashboard); classes not named here follow in the order they ran.
+     */
+    static final List<String> STORY = List.of("HotKeyExperimentTest", "ScalingThroughputTest",
+            "OrderingExperimentTest", "InventoryExperimentTest", "AdaptiveExperimentTest", "MixedWorkloadTest",
+            "ParallelConsumerComparisonTest", "BrokerLoadTest", "BrokerFailureTest", "ConsumerCrashTest",
+            "DashboardBrowserTest", "BackendInUseTest");
+
     private List<Finding> withEvidence() {
-        return classes.stream().filter(Finding::hasEvidence).toList();
+        return classes.stream().filter(Finding::hasEvidence).sorted(java.util.Comparator.comparingInt(c -> {
+            int i = STORY.indexOf(c.source().substring(c.source().lastIndexOf('.') + 1));
+            return i < 0 ? STORY.size() : i;
+        })).toList();
     }
 
     private List<Finding> others() {

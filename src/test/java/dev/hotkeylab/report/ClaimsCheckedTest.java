@@ -154,7 +154,7 @@ class ClaimsCheckedTest {
     }
 
     @Test
-    @DisplayName("the table has one row per claim: claim, measured, verdict")
+    @DisplayName("the table has one row per claim: claim, measured, verdict, and the run the numbers came from")
     void table() {
         List<Claim> claims = ClaimsChecked.check(Synthetic.javaClientRun(KEY), Optional.empty());
         TextTable t = ClaimsChecked.table(claims);
