@@ -148,6 +148,21 @@ public final class Charts implements ReportWriter.Part {
         return out;
     }
 
+    /**
+     * The records-per-partition chart of {@code results} (one series per run, named by {@code labels}) as PNG bytes,
+     * the same picture as the report's {@code partitions.png}; for pages other than the run report (the findings the
+     * tests write).
+     */
+    public static byte[] perPartitionPng(List<ExperimentResult> results, List<String> labels) {
+        Chart<?, ?> chart = perPartition(results, labels);
+        fitLegend(chart);
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A one-row legend wider than the chart would be cut off: long legends become a column under the plot. */
     private static void fitLegend(Chart<?, ?> chart) {
         int chars = chart.getSeriesMap().keySet().stream().mapToInt(n -> n.length() + 8).sum();

@@ -41,14 +41,31 @@ public final class ClaimsChecked {
      * One row of the table; serialized in {@code results.json}'s {@code claims} section.
      *
      * @param holdsFor the strategies the claim holds for (for a claim about salting, a subset of the salted ones)
+     * @param source   the one run whose numbers gave the verdict ("this run, 2026-...", "bench, 2026-...", or the tool
+     *                 that measured it); empty when not measured
      */
     public record Claim(String id, String claim, String measured, Verdict verdict, List<String> holdsFor,
-            String verdictText) {
+            String verdictText, String source) {
 
         public Claim {
             holdsFor = List.copyOf(holdsFor);
+            source = source == null ? "" : source;
+        }
+
+        public Claim(String id, String claim, String measured, Verdict verdict, List<String> holdsFor,
+                String verdictText) {
+            this(id, claim, measured, verdict, holdsFor, verdictText, "");
+        }
+
+        /** The same claim with the run its numbers came from, unless it already names one or was not measured. */
+        Claim from(String run) {
+            return verdict == Verdict.NOT_MEASURED || !source.isEmpty() ? this
+                    : new Claim(id, claim, measured, verdict, holdsFor, verdictText, run);
         }
     }
+
+    /** How the claims table names the run a verdict came from when the caller does not say. */
+    public static final String THIS_RUN = "this run";
 
     public static final String FIXED = "FIXED_KEY";
     /** The seed's salting. */
@@ -64,6 +81,17 @@ public final class ClaimsChecked {
     }
 
     public static List<Claim> check(List<ExperimentResult> all, Optional<ScalingResult> bench) {
+        return check(all, bench, THIS_RUN);
+    }
+
+    /**
+     * The seed's claims, each decided by the numbers of one run: the experiments of {@code run} where they measured
+     * what the claim needs, else the benchmark (for "triples", when the run has no 3-consumer comparison). A benchmark
+     * from another time is shown beside the run's verdict, never as it.
+     *
+     * @param run how to name the run the experiments come from, e.g. "this run, 2026-11-30T22:10:00Z"
+     */
+    public static List<Claim> check(List<ExperimentResult> all, Optional<ScalingResult> bench, String run) {
         // One run per strategy: runs repeated against several inventory stores spread keys the same way.
         Map<String, ExperimentResult> first = new java.util.LinkedHashMap<>();
         all.forEach(r -> first.putIfAbsent(r.strategy(), r));
@@ -80,15 +108,15 @@ public final class ClaimsChecked {
                 "out of order per concert", results, salted, ExperimentResult::orderingViolationsPerConcert));
         claims.add(ordering("salting-loses-user-order", "Salting loses the order of each user's requests",
                 "out of order per user", results, salted, ExperimentResult::orderingViolationsPerUser));
-        return claims;
+        return claims.stream().map(c -> c.from(run)).toList();
     }
 
-    /** The claims as a table: claim, measured, verdict. */
-    /** Every claim the report has numbers for: the experiments' and the benchmark's, and one per real client. */
+    /**
+     * The claims of a report, decided by its own run (or its benchmark, for a bench-only report). What other tools
+     * measured (the cross-client test's {@link #perClient} rows) is shown apart, with where and when it was measured.
+     */
     public static List<Claim> all(RunReport report) {
-        List<Claim> claims = new java.util.ArrayList<>(check(report.experiments(), ReportSections.bench(report)));
-        claims.addAll(perClient(report.sections().get("clients")));
-        return claims;
+        return check(report.experiments(), ReportSections.bench(report), THIS_RUN + ", " + report.generatedAt());
     }
 
     /**
@@ -129,9 +157,11 @@ public final class ClaimsChecked {
         return i < 0 ? key : key.substring(i);
     }
 
+    /** The claims as a table: claim, measured, verdict, and the run the numbers came from. */
     public static TextTable table(List<Claim> claims) {
-        return new TextTable(List.of("claim", "measured", "verdict"),
-                claims.stream().map(c -> List.of(c.claim(), c.measured(), c.verdictText())).toList());
+        return new TextTable(List.of("claim", "measured", "verdict", "numbers from"),
+                claims.stream().map(c -> List.of(c.claim(), c.measured(), c.verdictText(),
+                        c.source().isEmpty() ? "-" : c.source())).toList());
     }
 
     private static Claim fixedOnePartition(Optional<ExperimentResult> fixed) {
@@ -227,34 +257,41 @@ public final class ClaimsChecked {
         double needed = LINEAR_FRACTION * SEED_CONSUMERS;
         String rule = String.format(Locale.ROOT, "needs >= %.2fx", needed);
         Optional<ScalingResult> atThree = bench.filter(b -> b.point(SEED_CONSUMERS, b.baseline()).isPresent());
+        boolean runHasThree = fixed.isPresent() && fixed.get().consumers() == SEED_CONSUMERS
+                && fixed.get().partitions() >= SEED_CONSUMERS && fixed.get().throughputPerSecond() > 0;
+        if (runHasThree && !salted.isEmpty()) {
+            // The run's own numbers decide; a benchmark made at another time is shown beside them, not as the verdict.
+            double base = fixed.get().throughputPerSecond();
+            ExperimentResult f = fixed.get();
+            String measured = String.format(Locale.ROOT, "run, %d consumers, %d requests, %.1f ms each: %s %.0f "
+                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), FIXED, base)
+                    + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
+                            r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
+                    + atThree.map(b -> "; for comparison, not this verdict: " + benchFigures(b)).orElse("");
+            return bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
+        }
         if (atThree.isPresent()) {
             ScalingResult b = atThree.get();
             List<String> strategies = b.strategies().stream()
                     .filter(s -> b.point(SEED_CONSUMERS, s).isPresent()).toList();
-            ScalingPoint base = b.point(SEED_CONSUMERS, b.baseline()).orElseThrow();
-            String measured = String.format(Locale.ROOT, "bench, %d consumers on %d partitions, %d requests, "
-                    + "%.1f ms each: %s %.0f rec/s; ", SEED_CONSUMERS, SEED_CONSUMERS, base.messages(),
-                    b.serviceTimeMillis(), b.baseline(), base.throughputPerSecond())
-                    + strategies.stream().map(s -> String.format(Locale.ROOT, "%s %.2fx", s,
-                            b.speedup(SEED_CONSUMERS, s).orElse(0.0))).collect(Collectors.joining(", "))
-                    + " (" + rule + ")";
             List<String> holds = strategies.stream()
                     .filter(s -> b.speedup(SEED_CONSUMERS, s).orElse(0.0) >= needed).toList();
-            return verdictOver(id, claim, measured, strategies, holds);
+            return verdictOver(id, claim, benchFigures(b) + " (" + rule + ")", strategies, holds)
+                    .from("bench, " + b.generatedAt());
         }
-        boolean runHasThree = fixed.isPresent() && fixed.get().consumers() == SEED_CONSUMERS
-                && fixed.get().partitions() >= SEED_CONSUMERS && fixed.get().throughputPerSecond() > 0;
-        if (!runHasThree || salted.isEmpty()) {
-            return notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
-                    + " consumers (or ./hotkey-lab bench)");
-        }
-        double base = fixed.get().throughputPerSecond();
-        ExperimentResult f = fixed.get();
-        String measured = String.format(Locale.ROOT, "run, %d consumers, %d requests, %.1f ms each: %s %.0f rec/s; ",
-                f.consumers(), f.messages(), f.serviceTimeMillis(), FIXED, base)
-                + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
-                        r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")";
-        return bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
+        return notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
+                + " consumers (or ./hotkey-lab bench)");
+    }
+
+    /** The benchmark's figures at N = 3, saying which benchmark. */
+    private static String benchFigures(ScalingResult b) {
+        ScalingPoint base = b.point(SEED_CONSUMERS, b.baseline()).orElseThrow();
+        return String.format(Locale.ROOT, "bench of %s, %d consumers on %d partitions, %d requests, %.1f ms each: "
+                + "%s %.0f rec/s; ", b.generatedAt(), SEED_CONSUMERS, SEED_CONSUMERS, base.messages(),
+                b.serviceTimeMillis(), b.baseline(), base.throughputPerSecond())
+                + b.strategies().stream().filter(s -> b.point(SEED_CONSUMERS, s).isPresent())
+                        .map(s -> String.format(Locale.ROOT, "%s %.2fx", s, b.speedup(SEED_CONSUMERS, s).orElse(0.0)))
+                        .collect(Collectors.joining(", "));
     }
 
     private static Claim ordering(String id, String claim, String what, List<ExperimentResult> results,

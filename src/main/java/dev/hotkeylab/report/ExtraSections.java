@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report's sections made from what other tools measured ({@link Artifacts}): the Parallel Consumer comparison,
- * the JMH per-record costs, and the dashboard screenshot from the browser test. Each appears only when its file was
- * in the report folder.
+ * The report's sections made from what other tools measured ({@link Artifacts}): the cross-client placement, the
+ * Parallel Consumer comparison and the JMH per-record costs. Each appears only when its file was in the report folder,
+ * and each says which tool measured it and when: these are never this run's verdicts.
  */
 final class ExtraSections {
 
@@ -21,6 +21,13 @@ final class ExtraSections {
 
     static List<Section> of(RunReport report) {
         List<Section> out = new ArrayList<>();
+        List<ClaimsChecked.Claim> clients = ClaimsChecked.perClient(report.sections().get("clients"));
+        if (!clients.isEmpty()) {
+            out.add(new Section("clients", "Salted keys with real clients", measuredBy(report, "clients")
+                    + "Each client produced the seed's salted keys itself; the partitions are read back from the "
+                    + "broker.", ClaimsChecked.table(clients.stream().map(c -> c.from(
+                            measuredByShort(report, "clients"))).toList()), null));
+        }
         if (report.sections().get("parallelConsumer") instanceof JsonNode pc && pc.has("runs")) {
             TextTable t = new TextTable("run", "records/s", "handlers at once", "out of order: concert / user");
             for (JsonNode r : pc.get("runs")) {
@@ -30,7 +37,7 @@ final class ExtraSections {
                                 + r.path("orderingViolationsPerUser").asText());
             }
             out.add(new Section("parallel-consumer", "The alternative: concurrency inside one partition",
-                    String.format(Locale.ROOT, "Confluent's Parallel Consumer on the fixed-key topic against salting, "
+                    measuredBy(report, "parallelConsumer") + String.format(Locale.ROOT, "Confluent's Parallel Consumer on the fixed-key topic against salting, "
                             + "at the same concurrency (%d) and service time (%.1f ms), %d requests from %d users "
                             + "(measured by ParallelConsumerComparisonTest). With one hot key, KEY mode processes one "
                             + "record at a time; UNORDERED is concurrent without touching the producer.",
@@ -48,16 +55,28 @@ final class ExtraSections {
                 t.row(name, fmt("%.1f", m.path("score").asDouble()), fmt("± %.1f", m.path("scoreError").asDouble()),
                         m.path("scoreUnit").asText());
             }
-            out.add(new Section("jmh", "Per-record cost (JMH)", "From mvn -Pbench test-compile exec:exec (JMH's "
-                    + "JSON in jmh-results.json). Targets: under 100 ns per record for a strategy, under 200 ns for a "
+            out.add(new Section("jmh", "Per-record cost (JMH)", measuredBy(report, "jmh") + "JMH's JSON is in "
+                    + "jmh-results.json. Targets: under 100 ns per record for a strategy, under 200 ns for a "
                     + "detector update.", t, null));
         }
-        if (report.sections().get("dashboardScreenshot") instanceof String png) {
-            out.add(new Section("dashboard", "The dashboard", "Taken in headless Chromium by DashboardBrowserTest: "
-                    + "the fixed key floods partition 2 while two partitions and two consumers idle; partition-aware "
-                    + "salting keeps three consumers busy; a key written as HTML shows as text.", null, png));
-        }
         return out;
+    }
+
+    /** "Measured by TOOL at TIME, not by this run. " from the provenance {@link Artifacts} recorded. */
+    private static String measuredBy(RunReport report, String section) {
+        return "Measured by " + measuredByShort(report, section) + ", not by this run. ";
+    }
+
+    private static String measuredByShort(RunReport report, String section) {
+        Object all = report.sections().get(Artifacts.PROVENANCE);
+        String tool = Artifacts.TOOLS.getOrDefault(section, section);
+        String when = null;
+        if (all instanceof java.util.Map<?, ?> map && map.get(section) instanceof java.util.Map<?, ?> p) {
+            when = String.valueOf(p.get("measuredAt"));
+        } else if (all instanceof JsonNode json && json.has(section)) {
+            when = json.get(section).path("measuredAt").asText(null);
+        }
+        return tool + (when == null ? "" : " at " + when);
     }
 
     private static String fmt(String format, Object... args) {

@@ -69,7 +69,8 @@ public final class HtmlReport implements ReportWriter.Part {
             h.append("<a href=\"#bench\">Scaling benchmark</a>");
         }
         h.append("<a href=\"#reading\">Reading the report</a><a href=\"results.json\">results.json</a>")
-                .append("<a href=\"report.md\">report.md</a></nav>\n</header>\n");
+                .append("<a href=\"report.md\">report.md</a>")
+                .append("<a href=\"findings.html\">Findings of mvn test</a></nav>\n</header>\n");
 
         h.append("<section id=\"claims\">\n<h2>Claims checked</h2>\n");
         claims(h, ClaimsChecked.all(report));
@@ -139,7 +140,7 @@ public final class HtmlReport implements ReportWriter.Part {
     }
 
     private static void claims(StringBuilder h, List<ClaimsChecked.Claim> claims) {
-        h.append("<table class=\"claims\">\n<thead><tr><th>The seed claims</th><th>Measured</th><th>Verdict</th>")
+        h.append("<table class=\"claims\">\n<thead><tr><th>The seed claims</th><th>Measured</th><th>Verdict</th><th>Numbers from</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (ClaimsChecked.Claim c : claims) {
             String css = c.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -148,7 +149,8 @@ public final class HtmlReport implements ReportWriter.Part {
                     .append("\">").append(Html.escape(c.verdict().label())).append("</span>");
             String rest = c.verdictText().startsWith(c.verdict().label())
                     ? c.verdictText().substring(c.verdict().label().length()) : " " + c.verdictText();
-            h.append(Html.escape(rest)).append("</td></tr>\n");
+            h.append(Html.escape(rest)).append("</td><td>").append(Html.escape(c.source().isEmpty() ? "-" : c.source()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }

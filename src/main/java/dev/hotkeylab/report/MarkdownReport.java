@@ -60,6 +60,8 @@ public final class MarkdownReport {
                 .append(report.machine().get("cores")).append(" cores, Java ").append(report.machine().get("java"))
                 .append(", generated ").append(report.generatedAt()).append(".\n\n");
         md.append("Reproduce with: ").append(Markdown.code(report.command())).append("\n\n");
+        md.append("What the tests found, each with its figures: [findings.html](findings.html) (written by `mvn test`).")
+                .append("\n\n");
         List<Charts.Spec> charts = withCharts ? Charts.plan(report) : List.of();
         Optional<ScalingResult> bench = ReportSections.bench(report);
 

@@ -7,5 +7,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf(value = "dev.hotkeylab.broker.KafkaBackends#dockerAvailable",
         disabledReason = "Docker is not available here, so the container backend cannot start")
 @KafkaTest(backend = "container")
+@org.junit.jupiter.api.DisplayName("Round trip on the Testcontainers backend (where Docker runs)")
 class ContainerKafkaContractTest extends AbstractKafkaContractTest {
 }

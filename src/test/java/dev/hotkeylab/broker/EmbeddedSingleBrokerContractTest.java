@@ -6,6 +6,7 @@ import dev.hotkeylab.junit.KafkaTest;
 import org.junit.jupiter.api.Test;
 
 @KafkaTest(backend = "embedded")
+@org.junit.jupiter.api.DisplayName("Round trip on the embedded backend, 1 broker")
 class EmbeddedSingleBrokerContractTest extends AbstractKafkaContractTest {
 
     @Test

@@ -6,6 +6,7 @@ import dev.hotkeylab.junit.KafkaTest;
 import org.junit.jupiter.api.Test;
 
 @KafkaTest(backend = "embedded", brokers = 3)
+@org.junit.jupiter.api.DisplayName("Round trip on the embedded backend, 3 brokers")
 class EmbeddedThreeBrokerContractTest extends AbstractKafkaContractTest {
 
     @Test

@@ -7,5 +7,6 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = "HOTKEY_BOOTSTRAP", matches = ".+",
         disabledReason = "HOTKEY_BOOTSTRAP is not set, so there is no external cluster to test")
 @KafkaTest(backend = "external")
+@org.junit.jupiter.api.DisplayName("Round trip on an external cluster (HOTKEY_BOOTSTRAP)")
 class ExternalKafkaContractTest extends AbstractKafkaContractTest {
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Backend choice: external, container or embedded, and bad addresses")
 class KafkaBackendsTest {
 
     @Test

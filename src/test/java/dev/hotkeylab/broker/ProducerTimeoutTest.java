@@ -42,6 +42,15 @@ class ProducerTimeoutTest {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3).configs(Map.of("min.insync.replicas", "3"))))
                     .all().get(30, TimeUnit.SECONDS);
+            // createTopics returns once the controller has the topic; each broker learns of it from the metadata log
+            // a moment later, and a describeTopics sent to one that has not yet fails with UnknownTopicOrPartition.
+            await("every broker's metadata to hold " + topic + "-0 with a leader and 3 in-sync replicas")
+                    .atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.cluster().brokers().values())
+                            .allSatisfy(broker -> assertThat(broker.metadataCache().getLeaderAndIsr(topic, 0))
+                                    .hasValueSatisfying(p -> {
+                                        assertThat(p.leader()).isNotNegative();
+                                        assertThat(p.isr()).hasSize(3);
+                                    })));
             leader = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                     .partitions().get(0).leader().id();
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** bench's bad input: one line, exit code 2, no report, before any broker is started. */
+@org.junit.jupiter.api.DisplayName("./hotkey-lab bench, bad input: one line, exit code 2, no report")
 class BenchCommandBadInputTest {
 
     @TempDir

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** bench end to end on the test's broker, merging into the folder that run wrote, and run keeping it after. */
 @KafkaTest
+@org.junit.jupiter.api.DisplayName("./hotkey-lab bench end to end, merged into the run's report folder")
 class BenchCommandTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench --inventory}: reservations per second per store, no broker needed. */
+@org.junit.jupiter.api.DisplayName("./hotkey-lab bench --inventory: reservations per second per store")
 class BenchInventoryTest {
 
     @Test

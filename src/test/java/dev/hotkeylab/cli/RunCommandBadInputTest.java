@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input: one line naming the bad value and what is allowed, exit code 2, and no report written. */
+@org.junit.jupiter.api.DisplayName("./hotkey-lab run, bad input: one line, exit code 2, no report")
 class RunCommandBadInputTest {
 
     @TempDir

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on the test's broker (passed as --bootstrap): the report's format and content. */
 @KafkaTest
+@org.junit.jupiter.api.DisplayName("./hotkey-lab run end to end: the report's format and content")
 class RunCommandTest {
 
     @TempDir

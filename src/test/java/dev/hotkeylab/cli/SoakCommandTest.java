@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Two soak runs (the 10-minute soak is run by hand: ./hotkey-lab soak --minutes 10). */
 @KafkaTest
+@org.junit.jupiter.api.DisplayName("./hotkey-lab soak: two short soak runs")
 class SoakCommandTest {
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.findings.Figures;
+import dev.hotkeylab.findings.Needs;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import java.nio.file.Files;
@@ -17,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,10 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard as a person uses it: headless Chromium opens the page, starts a fixed-key run, a partition-aware salted
- * run and a run whose key is HTML through the form, and watches them live. Saves {@code dashboard.png} into the report
- * folder ({@code hotkey.report.dir}).
+ * run and a run whose key is HTML through the form, and watches them live. Attaches {@code dashboard.png} (taken
+ * before the HTML key and the made-up inventory figures reach the page) for the findings page.
  */
 @KafkaTest
+@Needs(HeadlessChromium.Missing.class)
 @DisplayName("Dashboard in a real browser: bad vs good side by side, live from the broker")
 class DashboardBrowserTest {
 
@@ -49,7 +54,7 @@ class DashboardBrowserTest {
 
     @Test
     @DisplayName("1000 fixed-key records pile onto one partition, the salted run keeps three consumers busy, keys stay text")
-    void liveSideBySide(KafkaBackend kafka) throws Exception {
+    void liveSideBySide(KafkaBackend kafka, TestReporter reporter) throws Exception {
         int hot = KafkaPartitioning.partitionFor(KEY, 3);
         assertThat(hot).as("Kafka's partitioner puts the seed's concert on partition 2 of 3").isEqualTo(2);
         int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
@@ -62,11 +67,11 @@ class DashboardBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
             driver.get(server.url());
             wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
-            assertThat(driver.findElement(By.id("connection")).getText()).isIn("live", "connecting…");
+            wait.withMessage("the page's event stream to be live")
+                    .until(d -> "live".equals(textOf(d, "#connection")));
 
             String fixed = startRun(driver, wait, "FIXED_KEY", KEY, 1000, 3, 2);
             String spread = startRun(driver, wait, "PARTITION_AWARE_SALT", KEY, 1000, 3, 2);
-            String html = startRun(driver, wait, "FIXED_KEY", HTML_KEY, 10, 1, 0);
 
             // Bad: the whole concert on the key's partition, the other two marked idle, one consumer of three working.
             wait.withMessage("the fixed-key card to show 1,000 records on partition " + hot)
@@ -90,7 +95,23 @@ class DashboardBrowserTest {
             assertThat(textOf(driver, stat(fixed, "idlePartitions"))).isEqualTo("2");
             assertThat(textOf(driver, stat(fixed, "maxOverMean"))).isEqualTo("3.00");
 
+            // The two measured runs in the comparison table; the page as it is now is the findings' picture, taken
+            // before any of the fixtures below (an HTML key, a made-up inventory row) reach it.
+            wait.withMessage("two rows in the comparison table").until(
+                    d -> d.findElements(By.cssSelector("#results-table tbody tr")).size() == 2);
+            wait.withMessage("the salted run to finish with 1,000 processed")
+                    .until(d -> "1,000".equals(textOf(d, stat(spread, "processed"))));
+            Figures.of(reporter).put("FIXED_KEY card", "records per partition " + IntStream.range(0, 3)
+                    .mapToObj(p -> textOf(driver, cell(fixed, p, "records"))).toList() + ", active consumers "
+                    + textOf(driver, stat(fixed, "activeConsumers")) + ", max/mean "
+                    + textOf(driver, stat(fixed, "maxOverMean")))
+                    .put("PARTITION_AWARE_SALT card", "records per partition " + IntStream.range(0, 3)
+                            .mapToObj(p -> textOf(driver, cell(spread, p, "records"))).toList()
+                            + ", active consumers " + textOf(driver, stat(spread, "activeConsumers")));
+            publishScreenshot(driver, reporter);
+
             // The key that is HTML renders as the literal string, and no element was made from it.
+            String html = startRun(driver, wait, "FIXED_KEY", HTML_KEY, 10, 1, 0);
             wait.withMessage("the HTML key read back from partition " + htmlKeyPartition)
                     .until(d -> HTML_KEY.equals(textOf(d, cell(html, htmlKeyPartition, "latestKey"))));
             assertThat(textOf(driver, "article[data-run-id='" + html + "'] code[data-field='key']")).isEqualTo(HTML_KEY);
@@ -123,7 +144,6 @@ class DashboardBrowserTest {
             wait.withMessage("a report link for " + fixed).until(d -> textOf(d, reportLink) != null);
 
             assertThat(severeBrowserLogs(driver)).as("console errors (script errors, CSP violations)").isEmpty();
-            saveScreenshot(driver);
         }
     }
 
@@ -191,16 +211,20 @@ class DashboardBrowserTest {
                 .map(LogEntry::getMessage).toList();
     }
 
-    private static void saveScreenshot(ChromeDriver driver) throws Exception {
+    /**
+     * The whole page as {@code dashboard.png}, attached to the test: the findings page shows it (the run report does
+     * not, since a test's page is not a run's result).
+     */
+    private static void publishScreenshot(ChromeDriver driver, TestReporter reporter) {
         // The whole page in one picture: the window is the page's height plus the window's own frame.
         Long height = (Long) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         Long frame = (Long) driver.executeScript("return window.outerHeight - window.innerHeight");
         driver.manage().window().setSize(new Dimension(1500, (int) Math.min(4000, height + frame)));
         driver.executeScript("window.scrollTo(0, 0)");
-        Path dir = Path.of(System.getProperty("hotkey.report.dir", "target/hotkey-report"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve("dashboard.png");
-        Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
-        assertThat(png).isNotEmptyFile();
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        assertThat(png).isNotEmpty();
+        reporter.publishFile("dashboard.png", MediaType.IMAGE_PNG, path -> Files.write(path, png));
+        // Back to the window the rest of the test was written for.
+        driver.manage().window().setSize(new Dimension(1500, 1200));
     }
 }

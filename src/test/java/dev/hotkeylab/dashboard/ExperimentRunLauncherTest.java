@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dashboard's form, wired as `./hotkey-lab run` wires it: a POST runs the real experiment runner. */
 @KafkaTest
+@org.junit.jupiter.api.DisplayName("Dashboard form: a POST runs the real experiment runner")
 class ExperimentRunLauncherTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -3,6 +3,7 @@ package dev.hotkeylab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.hotkeys.HeavyHitterConfig;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
@@ -15,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * ADAPTIVE on a mixed workload: 1000 requests, Zipf s = 2 over the hot concert and 20 quiet ones (the hot one has
@@ -42,8 +44,10 @@ class AdaptiveExperimentTest {
 
     @Test
     @DisplayName("the hot concert reaches all 3 partitions; after it was flagged, round robin to within one record")
-    void hotConcertSpreads() {
+    void hotConcertSpreads(TestReporter reporter) {
         ConcertStats hot = result.perConcert().get(CONFIG.key());
+        Figures.of(reporter).experiment(result).put("hotConcert.perPartition", hot.perPartition())
+                .partitionsChart("partitions", List.of(result));
         assertThat(hot.partitions()).containsExactly(0, 1, 2);
 
         // Before the detector can know, the hot concert's requests go home: count them from the seeded workload.
@@ -64,9 +68,13 @@ class AdaptiveExperimentTest {
 
     @Test
     @DisplayName("every quiet concert with requests stays on exactly its home partition with 0 ordering violations")
-    void quietConcertsStayHome() {
+    void quietConcertsStayHome(TestReporter reporter) {
         List<ConcertStats> quiet = result.perConcert().values().stream()
                 .filter(c -> !c.concert().equals(CONFIG.key())).toList();
+        Figures.of(reporter).put("quietConcertsWithRequests", quiet.size())
+                .put("quietConcertsOffHome", quiet.stream().filter(c -> !c.partitions().equals(
+                        List.of(KafkaPartitioning.partitionFor(c.concert(), 3)))).count())
+                .put("quietOrderingViolations", quiet.stream().mapToLong(ConcertStats::orderingViolations).sum());
         // The rarest quiet concerts expect under 2 requests of 1000, so not every one of the 20 gets any.
         MixedWorkload.Draw draw = CONFIG.workload().draw();
         long requested = IntStream.range(0, 1000).mapToObj(draw::concertFor).filter(c -> !c.equals(CONFIG.key()))
@@ -81,8 +89,11 @@ class AdaptiveExperimentTest {
 
     @Test
     @DisplayName("the detector flagged the hot concert, and only it, within its first window")
-    void flaggedWithinTheFirstWindow() {
+    void flaggedWithinTheFirstWindow(TestReporter reporter) {
         AdaptiveSummary adaptive = result.adaptive();
+        Figures.of(reporter).put("hotKeyFlaggedAtRequest", adaptive.hotKeyFlaggedAtRequest())
+                .put("hotKeyFlaggedAfterMillis", adaptive.hotKeyFlaggedAfterMillis())
+                .put("spreadRecords", adaptive.spreadRecords());
         assertThat(adaptive.used()).isTrue();
         assertThat(adaptive.events()).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo(CONFIG.key());

@@ -3,10 +3,12 @@ package dev.hotkeylab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /** A consumer dies after handling records but before committing them: the group rebalances and redelivers. */
 @KafkaTest
@@ -15,13 +17,13 @@ class ConsumerCrashTest {
 
     @Test
     @DisplayName("PARTITION_AWARE_SALT: every request is processed at least once and some twice")
-    void crashedConsumersRecordsAreRedelivered(KafkaBackend kafka) {
+    void crashedConsumersRecordsAreRedelivered(KafkaBackend kafka, TestReporter reporter) {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT).messages(1000)
                 .serviceTimeMillis(2).build();
         // Member 0 dies after its 70th record: 20 records into its second batch of 50, never committed.
         ExperimentResult r = new ExperimentRunner(kafka).crash(new ConsumerCrash(0, 70)).run(config);
-        System.out.printf("crashed %s; processed %d, redelivered %d%n", r.crashedConsumers(), r.processed(),
-                r.redelivered());
+        Figures.of(reporter).put("crashedConsumers", r.crashedConsumers()).put("processed", r.processed())
+                .put("redelivered", r.redelivered()).put("perPartition", r.perPartition());
 
         assertThat(r.crashedConsumers()).hasSize(1);
         assertThat(r.processed() - r.redelivered()).isEqualTo(1000);

@@ -7,6 +7,7 @@ import dev.hotkeylab.keys.Strategy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Experiment settings: defaults, builder and bad values")
 class ExperimentConfigTest {
 
     @Test

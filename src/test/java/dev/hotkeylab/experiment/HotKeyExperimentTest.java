@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,8 +37,9 @@ class HotKeyExperimentTest {
 
     @Test
     @DisplayName("FIXED_KEY: all 1000 requests land on partition 2, one consumer works, two idle")
-    void fixedKeyFloodsOnePartition() {
+    void fixedKeyFloodsOnePartition(TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.FIXED_KEY));
+        Figures.of(reporter).experiment(r).partitionsChart("partitions", java.util.List.of(r));
 
         assertThat(r.perPartition()).containsExactly(0L, 0L, 1000L);
         assertThat(r.idlePartitions()).containsExactly(0, 1);
@@ -52,8 +55,10 @@ class HotKeyExperimentTest {
     @DisplayName("RANDOM_SALT _0,_1,_2: the Java client hashes them to partitions 2, 1, 2, so partition 0 gets "
             + "nothing and only 2 consumers work (\"evenly across 0, 1, 2\" holds only for KafkaJS's legacy "
             + "partitioner)")
-    void seedsRandomSaltLeavesPartitionZeroEmpty() {
+    void seedsRandomSaltLeavesPartitionZeroEmpty(TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.RANDOM_SALT));
+        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.keyPartitions()))
+                .partitionsChart("partitions", java.util.List.of(r));
 
         assertThat(r.keyPartitions()).containsOnly(
                 org.assertj.core.api.Assertions.entry("SUPER_STAR_CONCERT_2026_0", 2),
@@ -69,8 +74,10 @@ class HotKeyExperimentTest {
 
     @Test
     @DisplayName("PARTITION_AWARE_SALT: 333/333/334, all three consumers work")
-    void partitionAwareSaltSpreadsExactly() {
+    void partitionAwareSaltSpreadsExactly(TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.PARTITION_AWARE_SALT));
+        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.keyPartitions()))
+                .partitionsChart("partitions", java.util.List.of(r));
 
         assertThat(r.perPartition()).allSatisfy(c -> assertThat(c).isBetween(333L, 334L));
         assertThat(r.perPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
@@ -84,8 +91,11 @@ class HotKeyExperimentTest {
 
     @ParameterizedTest(name = "{0}: producer, broker and Kafka''s partitioner agree on every record")
     @EnumSource(Strategy.class)
-    void everyCountAgrees(Strategy strategy) {
+    void everyCountAgrees(Strategy strategy, TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(strategy));
+        Figures.of(reporter).put("perPartition", r.perPartition()).put("brokerPerPartition", r.brokerPerPartition())
+                .put("predictedPerPartition", r.predictedPerPartition())
+                .put("predictionMismatches", r.predictionMismatches());
 
         assertThat(r.predictionMismatches()).as("records not on the predicted partition").isZero();
         assertThat(r.perPartition()).isEqualTo(r.brokerPerPartition()).isEqualTo(r.predictedPerPartition());

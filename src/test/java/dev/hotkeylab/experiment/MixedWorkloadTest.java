@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.hotkeylab.findings.Figures;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 @DisplayName("MixedWorkload: one hot concert plus quiet ones, Zipf over concerts, seeded")
 class MixedWorkloadTest {
@@ -34,13 +36,16 @@ class MixedWorkloadTest {
 
     @Test
     @DisplayName("s = 2 over 21 concerts: HOT has ~63% of 200,000 requests, QUIET_CONCERT_1 ~16%, all 21 appear")
-    void sharesFollowZipf() {
+    void sharesFollowZipf(TestReporter reporter) {
         MixedWorkload.Draw draw = WORKLOAD.draw();
         Map<String, Integer> counts = new HashMap<>();
         int n = 200_000;
         for (int i = 0; i < n; i++) {
             counts.merge(draw.concertFor(i), 1, Integer::sum);
         }
+        Figures.of(reporter).put("HOT share", Figures.fmt((double) counts.get("HOT") / n))
+                .put("QUIET_CONCERT_1 share", Figures.fmt((double) counts.get("QUIET_CONCERT_1") / n))
+                .put("concerts drawn", counts.size());
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(WORKLOAD.concerts());
         assertThat(draw.shareOf("HOT")).isCloseTo(0.626, within(0.001));
         assertThat(draw.shareOf("QUIET_CONCERT_1")).isCloseTo(0.156, within(0.001));

@@ -3,11 +3,13 @@ package dev.hotkeylab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * The price of salting: a concert's requests are processed out of production order once they spread over partitions.
@@ -32,32 +34,36 @@ class OrderingExperimentTest {
 
     @Test
     @DisplayName("FIXED_KEY keeps every order: 0 violations per concert and per user")
-    void fixedKeyKeepsOrder() {
+    void fixedKeyKeepsOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.FIXED_KEY));
+        Figures.of(reporter).experiment(r);
         assertThat(r.orderingViolationsPerConcert()).isZero();
         assertThat(r.orderingViolationsPerUser()).isZero();
     }
 
     @Test
     @DisplayName("RANDOM_SALT loses the concert's order and users' order")
-    void randomSaltLosesOrder() {
+    void randomSaltLosesOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.RANDOM_SALT));
+        Figures.of(reporter).experiment(r);
         assertThat(r.orderingViolationsPerConcert()).isPositive();
         assertThat(r.orderingViolationsPerUser()).isPositive();
     }
 
     @Test
     @DisplayName("PARTITION_AWARE_SALT loses the concert's order and users' order")
-    void partitionAwareSaltLosesOrder() {
+    void partitionAwareSaltLosesOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.PARTITION_AWARE_SALT));
+        Figures.of(reporter).experiment(r);
         assertThat(r.orderingViolationsPerConcert()).isPositive();
         assertThat(r.orderingViolationsPerUser()).isPositive();
     }
 
     @Test
     @DisplayName("ENTITY_SALT spreads the concert (its order is lost) but keeps every user's order: 0 per user")
-    void entitySaltKeepsEachUsersOrder() {
+    void entitySaltKeepsEachUsersOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.ENTITY_SALT));
+        Figures.of(reporter).experiment(r);
         assertThat(r.activeConsumers()).isEqualTo(3);
         assertThat(r.idlePartitions()).isEmpty();
         assertThat(r.orderingViolationsPerConcert()).isPositive();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Inventory settings: capacity, stores and bad values")
 class InventoryConfigTest {
 
     @Test

@@ -8,12 +8,14 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.inventory.support.InventoryServers;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,8 +43,10 @@ class InventoryExperimentTest {
 
     @ParameterizedTest(name = "{0} with {1} consumers: exactly 100 sold, 0 oversold, one outcome per request")
     @MethodSource("safeStoresWithThreeAndSixConsumers")
-    void atomicStoresSellExactlyTheCapacity(StoreKind kind, int consumers, KafkaBackend kafka) {
+    void atomicStoresSellExactlyTheCapacity(StoreKind kind, int consumers, KafkaBackend kafka,
+            TestReporter reporter) {
         Run run = run(kafka, kind, config(consumers), null);
+        publish(reporter, run);
 
         assertThat(run.result.activeConsumers()).isEqualTo(consumers);
         assertThat(run.summary.sold()).isEqualTo(CAPACITY);
@@ -53,8 +57,9 @@ class InventoryExperimentTest {
 
     @ParameterizedTest(name = "{0} with 6 consumers: read-check-write over-sells")
     @EnumSource(value = StoreKind.class, names = {"NAIVE_REDIS", "NAIVE_SQL"})
-    void naiveStoresOverSell(StoreKind kind, KafkaBackend kafka) {
+    void naiveStoresOverSell(StoreKind kind, KafkaBackend kafka, TestReporter reporter) {
         Run run = run(kafka, kind, config(6), null);
+        publish(reporter, run);
 
         assertThat(run.summary.oversold()).as("seats sold beyond the capacity of " + CAPACITY).isPositive();
         assertThat(run.summary.sold()).isEqualTo(CAPACITY + run.summary.oversold());
@@ -63,10 +68,11 @@ class InventoryExperimentTest {
     @ParameterizedTest(name = "{0}: a consumer dies after 20 confirmed reservations, before committing; "
             + "the redelivered requests are refused as duplicates")
     @MethodSource("safeStores")
-    void redeliveryIsAbsorbed(StoreKind kind, KafkaBackend kafka) {
+    void redeliveryIsAbsorbed(StoreKind kind, KafkaBackend kafka, TestReporter reporter) {
         // 3 consumers, member 0 dies after its 20th record: all 20 are inside its first, uncommitted batch of 50 and
         // were among the first 100 requests, so they were confirmed, and come back to whoever takes its partition.
         Run run = run(kafka, kind, config(3), new ConsumerCrash(0, 20));
+        publish(reporter, run);
 
         assertThat(run.result.crashedConsumers()).hasSize(1);
         assertThat(run.result.redelivered()).isPositive();
@@ -76,6 +82,15 @@ class InventoryExperimentTest {
                 .isEqualTo(CAPACITY);
         assertThat(run.summary.duplicatesRefused()).isPositive().isLessThanOrEqualTo(run.result.redelivered());
         assertThat(run.summary.outcomesRecorded()).isEqualTo(run.result.processed());
+    }
+
+    /** What the store sold, for the findings page. */
+    private static void publish(TestReporter reporter, Run run) {
+        Figures.of(reporter).put("capacity", CAPACITY).put("sold", run.summary.sold())
+                .put("oversold", run.summary.oversold()).put("soldOut", run.summary.soldOut())
+                .put("duplicatesRefused", run.summary.duplicatesRefused())
+                .put("activeConsumers", run.result.activeConsumers() + " of " + run.result.consumers())
+                .put("redelivered", run.result.redelivered());
     }
 
     static Stream<StoreKind> safeStores() {

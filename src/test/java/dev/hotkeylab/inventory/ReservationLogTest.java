@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Reservation log: outcomes over time on an injected clock")
 class ReservationLogTest {
 
     @Test

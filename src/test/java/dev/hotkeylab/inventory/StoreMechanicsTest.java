@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /** The mechanisms behind the atomic stores, each forced to happen once on the real server. */
+@org.junit.jupiter.api.DisplayName("Store mechanics: each atomic store's guard forced once on the real server")
 class StoreMechanicsTest {
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** One backend per annotated class, shared with nested classes, handed to methods as a parameter. */
 @KafkaTest
+@org.junit.jupiter.api.DisplayName("@KafkaTest: one backend per class, shared with nested classes")
 class KafkaBackendExtensionTest {
 
     static KafkaBackend outer;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Kafka's partitioner: where keys land (BuiltInPartitioner, murmur2)")
 class KafkaPartitioningTest {
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Broker-free: partition-aware salting must cover every partition for any key; random salting is measured beside it
  * and its numbers printed, not assumed.
  */
+@org.junit.jupiter.api.DisplayName("Partition-aware salts cover every partition for any key; random salts measured beside")
 class PartitionAwareSaltsTest {
 
     private static final int KEYS = 10_000;

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@org.junit.jupiter.api.DisplayName("Key strategies: names, keys and the seed")
 class StrategyTest {
 
     @Test
@@ -23,10 +25,24 @@ class StrategyTest {
                 .hasMessage("unknown strategy 'ROUND_ROBIN'; allowed: " + Strategy.allowedNames());
     }
 
-    @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void sameSeedSameKeys(Strategy strategy) {
+    /** The strategies whose keys depend on the seed; the others must give the same keys for any seed. */
+    private static final java.util.Set<Strategy> SEEDED = java.util.EnumSet.of(Strategy.RANDOM_SALT);
+
+    @ParameterizedTest(name = "{0}: the same seed gives the same keys, another seed {1}")
+    @MethodSource("seedUse")
+    void sameSeedSameKeys(Strategy strategy, String otherSeed) {
         assertThat(keys(strategy, 42)).isEqualTo(keys(strategy, 42));
+        if (SEEDED.contains(strategy)) {
+            assertThat(keys(strategy, 43)).as("a seeded strategy under another seed").isNotEqualTo(keys(strategy, 42));
+        } else {
+            assertThat(keys(strategy, 43)).as("a strategy that ignores the seed").isEqualTo(keys(strategy, 42));
+            assertThat(keys(strategy, 7)).isEqualTo(keys(strategy, 42));
+        }
+    }
+
+    static java.util.stream.Stream<Arguments> seedUse() {
+        return java.util.Arrays.stream(Strategy.values()).map(s -> Arguments.of(s,
+                SEEDED.contains(s) ? "other keys" : "the same keys (the seed is not used)"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Order tracker: records processed after a newer one of the same concert or user")
 class OrderTrackerTest {
 
     @Test

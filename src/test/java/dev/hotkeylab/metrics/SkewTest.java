@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Skew: max/mean and idle partitions from records per partition")
 class SkewTest {
 
     @Test

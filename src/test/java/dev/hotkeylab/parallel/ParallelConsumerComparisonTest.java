@@ -8,6 +8,7 @@ import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.Strategy;
 import io.confluent.parallelconsumer.ParallelConsumerOptions.ProcessingOrder;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Salting against keeping the hot key and parallelising inside its partition with Confluent's Parallel Consumer, at
@@ -44,7 +46,7 @@ class ParallelConsumerComparisonTest {
 
     @Test
     @DisplayName("KEY mode runs one request at a time on the hot key and keeps every order; UNORDERED runs 3 at once")
-    void parallelConsumerModesAgainstSalting(KafkaBackend kafka) throws Exception {
+    void parallelConsumerModesAgainstSalting(KafkaBackend kafka, TestReporter reporter) throws Exception {
         ParallelConsumerExperiment pc = new ParallelConsumerExperiment(kafka);
         ParallelConsumerResult unordered = pc.run(CONFIG, ProcessingOrder.UNORDERED);
         ParallelConsumerResult key = pc.run(CONFIG, ProcessingOrder.KEY);
@@ -52,7 +54,14 @@ class ParallelConsumerComparisonTest {
         ExperimentResult partitionAware = runner.run(CONFIG.withStrategy(Strategy.PARTITION_AWARE_SALT));
         ExperimentResult entity = runner.run(CONFIG.withStrategy(Strategy.ENTITY_SALT));
 
-        write(List.of(unordered, key), List.of(partitionAware, entity));
+        List<Map<String, Object>> rows = write(List.of(unordered, key), List.of(partitionAware, entity));
+        Figures figures = Figures.of(reporter);
+        for (Map<String, Object> row : rows) {
+            figures.put(row.get("run").toString(), String.format(Locale.ROOT, "%.0f records/s, %s at once, "
+                    + "out of order: concert %d, user %d", (double) row.get("throughputPerSecond"),
+                    (int) row.get("maxInFlight") < 0 ? "-" : row.get("maxInFlight"),
+                    (long) row.get("orderingViolationsPerConcert"), (long) row.get("orderingViolationsPerUser")));
+        }
 
         for (ParallelConsumerResult r : List.of(unordered, key)) {
             assertThat(r.processed()).as(r.mode()).isGreaterThanOrEqualTo(CONFIG.messages());
@@ -69,7 +78,8 @@ class ParallelConsumerComparisonTest {
         assertThat(entity.orderingViolationsPerUser()).isZero();
     }
 
-    private static void write(List<ParallelConsumerResult> pcRuns, List<ExperimentResult> saltRuns) throws Exception {
+    private static List<Map<String, Object>> write(List<ParallelConsumerResult> pcRuns, List<ExperimentResult> saltRuns)
+            throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-34s %12s %8s %14s %12s%n",
                 "run", "records/s", "in-flight", "concert-order", "user-order"));
@@ -90,6 +100,9 @@ class ParallelConsumerComparisonTest {
         }
         System.out.print(table);
         Map<String, Object> doc = new LinkedHashMap<>();
+        // Where and when: the run report shows these figures as another tool's, never as its own run's.
+        doc.put("measuredBy", "ParallelConsumerComparisonTest (mvn test)");
+        doc.put("measuredAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         doc.put("messages", CONFIG.messages());
         doc.put("serviceTimeMillis", CONFIG.serviceTimeMillis());
         doc.put("concurrency", CONFIG.consumers());
@@ -103,6 +116,7 @@ class ParallelConsumerComparisonTest {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), doc);
         Files.move(tmp, dir.resolve("parallel-consumer.json"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+        return rows;
     }
 
     private static Map<String, Object> row(String run, double throughput, int maxInFlight, long concertViolations,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What other tools leave in the report folder survives the next report and is shown in it. */
+@org.junit.jupiter.api.DisplayName("Report: what other tools measured is carried into the next report, apart from the run")
 class ArtifactsTest {
 
     @TempDir
@@ -36,26 +37,27 @@ class ArtifactsTest {
             """;
 
     @Test
-    void screenshotAndMeasurementsAreCarriedIntoTheNextReportAndShown() throws Exception {
+    void measurementsAreCarriedIntoTheNextReportAndShownWithWhereAndWhen() throws Exception {
         Path out = tmp.resolve("report");
         Files.createDirectories(out);
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-        Files.write(out.resolve("dashboard.png"), png);
         Files.writeString(out.resolve("clients.json"), CLIENTS);
         Files.writeString(out.resolve("parallel-consumer.json"), PARALLEL);
         Files.writeString(out.resolve("jmh-results.json"), JMH);
 
         ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
 
-        assertThat(out.resolve("dashboard.png")).hasBinaryContent(png);
         assertThat(out.resolve("clients.json")).hasContent(CLIENTS);
         String html = Files.readString(out.resolve("index.html"));
-        assertThat(html).contains("<img src=\"dashboard.png\"")
+        assertThat(html).doesNotContain("dashboard.png")
+                .contains("Measured by ParallelConsumerComparisonTest (mvn test) at ", ", not by this run.")
+                .contains("Measured by JMH (mvn -Pbench test-compile exec:exec) at ")
+                .contains("Salted keys with real clients").contains("Measured by the cross-client test")
+                .contains("<a href=\"findings.html\">")
                 .contains("The alternative: concurrency inside one partition").contains("parallel-consumer KEY")
                 .contains("Per-record cost (JMH)").contains("KeyStrategyBench.keyFor")
                 .contains("kafkajs &lt;b&gt;2.2.4&lt;/b&gt; legacy").doesNotContain("<b>2.2.4</b>");
         String md = Files.readString(out.resolve("report.md"));
-        assertThat(md).contains("![The dashboard](dashboard.png)").contains("| parallel-consumer KEY | 187 | 1 |");
+        assertThat(md).contains("[findings.html](findings.html)").contains("| parallel-consumer KEY | 187 | 1 |");
         String json = Files.readString(out.resolve("results.json"));
         assertThat(json).contains("\"clients\"").contains("\"parallelConsumer\"").contains("\"jmh\"");
     }

@@ -106,18 +106,33 @@ class ClaimsCheckedTest {
     }
 
     @Test
-    @DisplayName("the benchmark's N = 3 decides \"triples\" when it ran, with 95% of 3 as the bar")
-    void benchDecidesTriples() {
+    @DisplayName("the run's own numbers decide \"triples\"; a benchmark from another time is shown beside, never as the verdict")
+    void runDecidesTriplesBenchIsShownBeside() {
         List<ExperimentResult> run = Synthetic.javaClientRun(KEY);
 
-        Claim below = claim(ClaimsChecked.check(run, Optional.of(Synthetic.bench(2.84))),
+        Claim withLowBench = claim(ClaimsChecked.check(run, Optional.of(Synthetic.bench(2.84)), "this run, T1"),
                 "salting-triples-throughput");
-        Claim above = claim(ClaimsChecked.check(run, Optional.of(Synthetic.bench(2.86))),
+        Claim withoutBench = claim(ClaimsChecked.check(run, Optional.empty(), "this run, T1"),
                 "salting-triples-throughput");
 
-        assertThat(below.verdict()).as("the run alone says 3.11x; the bench's 2.84x wins").isEqualTo(
-                Verdict.DOES_NOT_HOLD);
-        assertThat(below.measured()).startsWith("bench,").contains("PARTITION_AWARE_SALT 2.84x", "needs >= 2.85x");
+        assertThat(withLowBench.verdict()).as("the run says 3.11x; the bench's 2.84x does not change it")
+                .isEqualTo(withoutBench.verdict()).isEqualTo(Verdict.HOLDS_ONLY_FOR);
+        assertThat(withLowBench.source()).isEqualTo("this run, T1");
+        assertThat(withLowBench.measured()).startsWith("run,").contains("needs >= 2.85x")
+                .contains("for comparison, not this verdict: bench of ").contains("PARTITION_AWARE_SALT 2.84x");
+    }
+
+    @Test
+    @DisplayName("a report with only a benchmark takes \"triples\" from it, with 95% of 3 as the bar, and says which")
+    void benchOnlyDecidesTriples() {
+        Claim below = claim(ClaimsChecked.check(List.of(), Optional.of(Synthetic.bench(2.84))),
+                "salting-triples-throughput");
+        Claim above = claim(ClaimsChecked.check(List.of(), Optional.of(Synthetic.bench(2.86))),
+                "salting-triples-throughput");
+
+        assertThat(below.verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+        assertThat(below.measured()).startsWith("bench of ").contains("PARTITION_AWARE_SALT 2.84x", "needs >= 2.85x");
+        assertThat(below.source()).startsWith("bench, ");
         assertThat(above.verdict()).isEqualTo(Verdict.HOLDS_ONLY_FOR);
         assertThat(above.holdsFor()).containsExactly("PARTITION_AWARE_SALT");
     }
@@ -139,11 +154,13 @@ class ClaimsCheckedTest {
     }
 
     @Test
-    @DisplayName("the table has one row per claim: claim, measured, verdict")
+    @DisplayName("the table has one row per claim: claim, measured, verdict, and the run the numbers came from")
     void table() {
         List<Claim> claims = ClaimsChecked.check(Synthetic.javaClientRun(KEY), Optional.empty());
         TextTable t = ClaimsChecked.table(claims);
-        assertThat(t.header()).containsExactly("claim", "measured", "verdict");
-        assertThat(t.rows()).hasSize(claims.size()).allSatisfy(r -> assertThat(r).hasSize(3));
+        assertThat(t.header()).containsExactly("claim", "measured", "verdict", "numbers from");
+        assertThat(t.rows()).hasSize(claims.size()).allSatisfy(r -> assertThat(r).hasSize(4));
+        assertThat(t.rows()).filteredOn(r -> !r.get(2).startsWith("not measured"))
+                .allSatisfy(r -> assertThat(r.get(3)).isEqualTo(ClaimsChecked.THIS_RUN));
     }
 }

@@ -58,7 +58,7 @@ class HtmlReportTest {
         int count = 0;
         while (refs.find()) {
             count++;
-            assertThat(refs.group(1)).matches("#[a-z]+|results\\.json|report\\.md|charts/[A-Za-z0-9_-]+\\.png");
+            assertThat(refs.group(1)).matches("#[a-z]+|results\\.json|report\\.md|findings\\.html|charts/[A-Za-z0-9_-]+\\.png");
         }
         assertThat(count).isGreaterThan(10);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@org.junit.jupiter.api.DisplayName("Client partitioner models: Java, KafkaJS, librdkafka")
 class ClientModelTest {
 
     private static final String SEED_KEY = "SUPER_STAR_CONCERT_2026";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("KafkaJS legacy murmur2, modelled in Java")
 class KafkaJsLegacyMurmur2Test {
 
     @Test

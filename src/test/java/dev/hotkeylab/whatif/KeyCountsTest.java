@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@org.junit.jupiter.api.DisplayName("Key counts: Zipf counts and key files (CSV), and bad input")
 class KeyCountsTest {
 
     @TempDir

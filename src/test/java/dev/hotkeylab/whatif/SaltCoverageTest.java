@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Salt coverage: how often B random suffixes reach every partition")
 class SaltCoverageTest {
 
     private static final long SEED = 42;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("What-if simulator: where keys would land, without a broker")
 class WhatIfSimulatorTest {
 
     private static final String SEED_KEY = "SUPER_STAR_CONCERT_2026";

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.DisplayName("Zipf key-count spec: parsing and bad values")
 class ZipfSpecTest {
 
     @Test
