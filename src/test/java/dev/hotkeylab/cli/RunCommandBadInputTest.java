@@ -105,4 +105,40 @@ class RunCommandBadInputTest {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("output folder '" + file + "' is a file");
     }
+
+    @Test
+    void aFolderWithAUserFileIsRefusedUpFrontAndKept() throws Exception {
+        Path mydocs = Files.createDirectories(tmp.resolve("d/mydocs"));
+        Files.writeString(mydocs.resolve("notes.txt"), "keep");
+        for (String command : new String[] {"run", "bench"}) {
+            String[] args = command.equals("run")
+                    ? new String[] {"run", "--no-serve", "--strategies", "FIXED_KEY", "--messages", "20", "--out", mydocs.toString()}
+                    : new String[] {"bench", "--n", "1", "--out", mydocs.toString()};
+            CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> CliRunner.run(args));
+            assertThat(o.exitCode()).as(command).isEqualTo(2);
+            assertThat(o.err()).isEqualTo(command + ": output folder '" + mydocs + "' is refused: it holds files "
+                    + "hotkey-lab did not write (notes.txt); choose an empty or new folder" + System.lineSeparator());
+            assertThat(o.out()).isEmpty();
+        }
+        assertThat(mydocs.resolve("notes.txt")).hasContent("keep");
+        try (Stream<Path> left = Files.list(tmp.resolve("d"))) {
+            assertThat(left).containsExactly(mydocs);
+        }
+    }
+
+    @ParameterizedTest(name = "run --out {0} is refused before anything starts")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/", ".", "~", "REPO_ROOT", "HOME"})
+    void dangerousOutputFoldersAreRefused(String given) {
+        String out = switch (given) {
+            case "REPO_ROOT" -> Path.of("").toAbsolutePath().toString();
+            case "HOME" -> System.getProperty("user.home");
+            default -> given;
+        };
+        CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                () -> CliRunner.run("run", "--no-serve", "--out", out));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith("run: output folder '" + out + "' is refused: ");
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.out()).isEmpty();
+    }
 }
