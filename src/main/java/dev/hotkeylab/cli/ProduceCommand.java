@@ -62,27 +62,23 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Strategy parsed;
-        try {
-            parsed = Strategy.parse(strategy);
-            if (messages < 1) {
-                throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
-            }
-            if (rate < 0) {
-                throw new IllegalArgumentException("rate must be >= 0 records/s but got " + rate);
-            }
-            if (partitions < 1) {
-                throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
-            }
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("key must be a non-blank string but got \"" + key + "\"");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
+        Strategy parsed = Strategy.parse(strategy);
+        if (messages < 1) {
+            throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
+        if (!(rate >= 0 && rate <= 10_000_000)) {
+            throw new IllegalArgumentException("rate must be in [0, 10000000] records/s but got " + rate);
+        }
+        if (partitions < 1 || partitions > dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be in [1, "
+                    + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
+        }
+        if (connectTimeoutMs < 100) {
+            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
+        }
+        dev.hotkeylab.keys.Keys.requireValid(key);
         int topicPartitions;
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
+        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
             kafka.requireReachable();
             OptionalInt existing = kafka.partitions(topic);
             if (existing.isPresent()) {
@@ -92,12 +88,6 @@ public final class ProduceCommand implements Callable<Integer> {
                 topicPartitions = partitions;
                 out.println("created topic " + topic + " with " + partitions + " partitions");
             }
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 1;
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
         try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic)) {

@@ -51,6 +51,9 @@ import picocli.CommandLine.Option;
         description = "Run the hot-key experiment for each strategy, print the comparison and write the report.")
 final class RunCommand implements Callable<Integer> {
 
+    /** The longest --timeout: one day per strategy. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
+
     @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
             description = "The hot concert id (default: ${DEFAULT-VALUE}).")
     String key;
@@ -138,6 +141,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
+        // Built (and so validated) before anything starts: a bad threshold is refused in milliseconds, not after the
+        // broker's start.
+        AdaptivePartitionerConfig adaptiveConfig = adaptiveThreshold == null ? null : AdaptivePartitionerConfig
+                .defaults().withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold));
         List<StoreKind> stores = inventory == null ? List.of()
                 : inventory.stream().map(StoreKind::parse).distinct().toList();
         InventoryConfig inventoryConfig = inventoryConfig();
@@ -158,9 +165,8 @@ final class RunCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(backend);
             // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
             dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
-            if (adaptiveThreshold != null) {
-                runner.adaptive(AdaptivePartitionerConfig.defaults()
-                        .withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold)));
+            if (adaptiveConfig != null) {
+                runner.adaptive(adaptiveConfig);
             }
             ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
             if (launcher != null) {
@@ -259,8 +265,9 @@ final class RunCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535] but got " + port);
         }
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("timeout must be >= 1 s but got " + timeoutSeconds);
+        if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("timeout must be in [1, " + MAX_TIMEOUT_SECONDS + "] s but got "
+                    + timeoutSeconds);
         }
         List<ExperimentConfig> configs = new ArrayList<>();
         for (Strategy s : chosen) {

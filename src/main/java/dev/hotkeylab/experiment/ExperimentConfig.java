@@ -34,10 +34,7 @@ public record ExperimentConfig(String key, int partitions, int messages, int con
     public static final double MAX_SERVICE_TIME_MILLIS = 10_000;
 
     public ExperimentConfig {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("key must be a non-empty string but got "
-                    + (key == null ? "null" : "an empty string"));
-        }
+        dev.hotkeylab.keys.Keys.requireValid(key);
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key must be at most " + MAX_KEY_LENGTH + " characters but got "
                     + key.length());

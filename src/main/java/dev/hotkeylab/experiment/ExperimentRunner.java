@@ -207,7 +207,7 @@ public final class ExperimentRunner {
         while (true) {
             if (accounting.failure.get() != null) {
                 throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed while joining: "
-                        + accounting.failure.get().getMessage(), accounting.failure.get());
+                        + reason(accounting.failure.get()), accounting.failure.get());
             }
             int owners = 0;
             int owned = 0;
@@ -298,9 +298,9 @@ public final class ExperimentRunner {
                         .map(router -> adaptiveSummary(config, router, accounting)).orElse(AdaptiveSummary.NONE);
             }
         }
-        if (accounting.failure.get() != null) {
-            throw new ExperimentException("producing to " + topic + " failed: " + accounting.failure.get().getMessage(),
-                    accounting.failure.get());
+        Throwable failure = accounting.failure.get();
+        if (failure != null) {
+            throw new ExperimentException(failureMessage(topic, accounting.failedMember.get(), failure), failure);
         }
         for (int seq = 0; seq < config.messages(); seq++) {
             if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
@@ -355,7 +355,7 @@ public final class ExperimentRunner {
         }
         if (accounting.failure.get() != null) {
             throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed: "
-                    + accounting.failure.get().getMessage(), accounting.failure.get());
+                    + reason(accounting.failure.get()), accounting.failure.get());
         }
         listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
     }
@@ -368,9 +368,28 @@ public final class ExperimentRunner {
                     admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
             return IntStream.range(0, partitions)
                     .mapToObj(p -> offsets.get(new TopicPartition(topic, p)).offset()).toList();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not read the end offsets of " + topic + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new ExperimentException("could not read the end offsets of " + topic + ": " + reason(e.getCause()), e);
+        } catch (TimeoutException e) {
+            throw new ExperimentException("could not read the end offsets of " + topic + ": no answer within 30 s", e);
         }
+    }
+
+    /** Names who failed: the producer, or the consumer (its client id) whose failure ended the run. */
+    static String failureMessage(String topic, String member, Throwable failure) {
+        return ("producer".equals(member) ? "producing to " + topic : "consumer " + member + " of " + topic)
+                + " failed: " + reason(failure);
+    }
+
+    /** A failure's message for one line: its own, else its type and its cause's (never "null"). */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown cause";
+        }
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage().lines().findFirst().orElse("");
+        }
+        return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + reason(e.getCause()));
     }
 
     private static ExperimentResult result(ExperimentConfig config, String topic, String group,

@@ -23,9 +23,7 @@ public record ClientSalts(String key, int partitions, ClientModel client, List<S
 
     /** Searches one salted key per partition for {@code key} under {@code client}. */
     public static ClientSalts search(String key, int partitions, ClientModel client) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("key must be a non-empty string but got " + (key == null ? "null" : "\"\""));
-        }
+        dev.hotkeylab.keys.Keys.requireValid(key);
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
         }

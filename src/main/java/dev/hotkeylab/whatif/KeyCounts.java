@@ -155,6 +155,9 @@ public final class KeyCounts {
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("key file " + file + " does not exist; expected a CSV file of key,count lines");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("key file " + file + " is not UTF-8 text; expected a UTF-8 CSV file of "
+                    + "key,count lines");
         } catch (IOException e) {
             throw new IllegalArgumentException("key file " + file + " cannot be read: " + e.getMessage());
         } catch (ArithmeticException e) {

@@ -24,7 +24,7 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 10000] but got 0"),
                 Arguments.of(new String[] {"--messages", "0"}, "messages must be in [1, 100000000] but got 0"),
                 Arguments.of(new String[] {"--consumers", "-1"}, "consumers must be in [1, 256] but got -1"),
-                Arguments.of(new String[] {"--key", ""}, "key must be a non-empty string but got an empty string"),
+                Arguments.of(new String[] {"--key", ""}, "key must be a non-blank string but got \"\""),
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY,HASH"},
                         "unknown strategy 'HASH'; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT"),
                 Arguments.of(new String[] {"--partitions", "three"}, "'three' is not an int"),
@@ -48,7 +48,18 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc",
                         "jdbc:postgresql://127.0.0.1:1/test?user=postgres"}, "127.0.0.1:1"),
                 Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc", "postgres://nope"},
-                        "postgres://nope"));
+                        "postgres://nope"),
+                // With a bootstrap nobody answers at: the message proves the check ran before any cluster was asked.
+                Arguments.of(new String[] {"--timeout", "9223372036854775807", "--bootstrap", "127.0.0.1:1"},
+                        "timeout must be in [1, 86400] s but got 9223372036854775807"),
+                Arguments.of(new String[] {"--adaptive-threshold", "0", "--bootstrap", "127.0.0.1:1"},
+                        "threshold must be in (0, 1]"),
+                Arguments.of(new String[] {"--adaptive-threshold", "NaN", "--bootstrap", "127.0.0.1:1"},
+                        "threshold must be in (0, 1]"),
+                Arguments.of(new String[] {"--key", " ", "--bootstrap", "127.0.0.1:1"},
+                        "key must be a non-blank string but got \" \""),
+                Arguments.of(new String[] {"--key", "\t\n", "--bootstrap", "127.0.0.1:1"},
+                        "key must be a non-blank string but got \"\\t\\n\""));
     }
 
     @ParameterizedTest(name = "run {0} -> {1}")

@@ -34,7 +34,7 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> ExperimentConfig.builder().consumers(0).build())
                 .hasMessage("consumers must be in [1, 256] but got 0");
         assertThatThrownBy(() -> ExperimentConfig.builder().key("").build())
-                .hasMessage("key must be a non-empty string but got an empty string");
+                .hasMessage("key must be a non-blank string but got \"\"");
         assertThatThrownBy(() -> ExperimentConfig.builder().serviceTimeMillis(-1).build())
                 .hasMessage("service time must be in [0, 10000] ms but got -1.0");
         assertThatThrownBy(() -> ExperimentConfig.builder().timeout(Duration.ZERO).build())
