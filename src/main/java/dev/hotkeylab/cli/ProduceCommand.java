@@ -52,7 +52,9 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000")
+    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
+            description = "How long to wait for the cluster, at the start and whenever it stops acknowledging records "
+                    + "(default: ${DEFAULT-VALUE}).")
     int connectTimeoutMs;
 
     @Spec
@@ -90,10 +92,21 @@ public final class ProduceCommand implements Callable<Integer> {
             }
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
-        try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic)) {
+        AtomicLong lastAck = new AtomicLong(System.nanoTime());
+        // A cluster that stops answering is an error within --connect-timeout-ms: max.block.ms (default 60000) bounds
+        // a send waiting for metadata, delivery.timeout.ms (default 120000) a record waiting for its acknowledgement;
+        // request.timeout.ms (default 30000) must fit into it. The loop stops at the first failed record.
+        java.util.Map<String, Object> config = KafkaChecks.clientConfig(bootstrap);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
+        Thread waiting = waitingNotice(lastAck, err);
+        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + topic)) {
             KeyedProducer.Sent sent = producer.send(topic, parsed.create(StrategyContext.of(topicPartitions, seed)), key,
                     messages, rate, 1000, new Random(seed), total -> {
                         long now = System.nanoTime();
+                        lastAck.set(now);
                         long last = lastPrint.get();
                         if (now - last >= 1_000_000_000L && lastPrint.compareAndSet(last, now)) {
                             out.println("sent " + total + "/" + messages);
@@ -104,12 +117,40 @@ public final class ProduceCommand implements Callable<Integer> {
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
             out.println("sent " + sent.records() + " records to " + topic + " in " + sent.elapsedMillis() + " ms ("
-                    + parsed.name() + ", key " + key + ", seed " + seed + "): " + spread);
+                    + parsed.name() + ", key " + dev.hotkeylab.keys.Keys.escaped(key) + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
         } catch (IllegalStateException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 1;
+            throw new IllegalStateException("Kafka at " + bootstrap + " did not acknowledge within " + connectTimeoutMs
+                    + " ms: " + Main.message(e), e);
+        } finally {
+            waiting.interrupt();
         }
+    }
+
+    /** Says once on stderr when no record was acknowledged for 2 s (and again after acknowledgements resumed). */
+    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err) {
+        Thread t = new Thread(() -> {
+            boolean said = false;
+            while (!Thread.currentThread().isInterrupted()) {
+                long silentMs = (System.nanoTime() - lastAck.get()) / 1_000_000;
+                if (silentMs >= 2_000 && !said) {
+                    err.println(spec.name() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
+                            + "up to " + connectTimeoutMs + " ms");
+                    err.flush();
+                    said = true;
+                } else if (silentMs < 2_000) {
+                    said = false;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "hotkey-produce-waiting");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -24,9 +24,9 @@ class FailureMessagesTest {
     void component() {
         var commitTimeout = new org.apache.kafka.common.errors.TimeoutException(
                 "Timeout of 60000ms expired before successfully committing offsets");
-        assertThat(ExperimentRunner.failureMessage("t", "t-group-c1", commitTimeout))
-                .isEqualTo("consumer t-group-c1 of t failed: Timeout of 60000ms expired before successfully committing offsets");
-        assertThat(ExperimentRunner.failureMessage("t", "producer", commitTimeout))
-                .startsWith("producing to t failed: ");
+        assertThat(ExperimentRunner.failureMessage("t", "b:9092", "t-group-c1", commitTimeout))
+                .isEqualTo("consumer t-group-c1 of t on b:9092 failed: Timeout of 60000ms expired before successfully committing offsets");
+        assertThat(ExperimentRunner.failureMessage("t", "b:9092", "producer", commitTimeout))
+                .startsWith("producing to t on b:9092 failed: ");
     }
 }
