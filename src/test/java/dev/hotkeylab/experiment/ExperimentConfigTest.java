@@ -28,7 +28,7 @@ class ExperimentConfigTest {
     @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> ExperimentConfig.builder().partitions(0).build())
-                .hasMessage("partitions must be in [1, 10000] but got 0");
+                .hasMessage("partitions must be in [1, 9999] but got 0");
         assertThatThrownBy(() -> ExperimentConfig.builder().messages(-5).build())
                 .hasMessage("messages must be in [1, 100000000] but got -5");
         assertThatThrownBy(() -> ExperimentConfig.builder().consumers(0).build())
