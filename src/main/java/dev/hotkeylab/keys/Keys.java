@@ -55,11 +55,34 @@ public final class Keys {
         return sb == null ? key : sb.toString();
     }
 
-    /** The value as one POSIX shell word: as is when it holds only safe characters, else in single quotes. */
+    /**
+     * The value as one POSIX shell word that a shell reads back as exactly the value: as is when it holds only safe
+     * characters, in single quotes otherwise, and in ANSI-C quotes ({@code $'...'}, bash, zsh, ksh) with
+     * {@code \xHH} escapes when it holds control characters, so the printed line never carries a raw control byte.
+     */
     public static String shellQuoted(String value) {
         if (!value.isEmpty() && value.matches("[A-Za-z0-9_.,:/=+@%-]+")) {
             return value;
         }
-        return "'" + value.replace("'", "'\\''") + "'";
+        if (escaped(value).equals(value)) {
+            return "'" + value.replace("'", "'\\''") + "'";
+        }
+        StringBuilder sb = new StringBuilder("$'");
+        value.codePoints().forEach(cp -> {
+            if (cp == '\\' || cp == '\'') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\t') {
+                sb.append("\\t");
+            } else if (cp < 0x20 || cp == 0x7F) {
+                sb.append(String.format("\\x%02X", cp));
+            } else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
+                sb.append(String.format("\\u%04X", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.append('\'').toString();
     }
 }
