@@ -30,8 +30,8 @@ public final class Markdown {
 
     /** A table cell: pipes escaped, line breaks flattened. */
     public static String cell(String raw) {
-        String text = dev.hotkeylab.keys.Keys.escaped(raw);
-        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        String text = dev.hotkeylab.keys.Keys.escaped(raw.replace("\r", " ").replace("\n", " "));
+        return text.replace("|", "\\|");
     }
 
     /** Plain text where Markdown or inline HTML could be mistaken for markup. */
