@@ -17,6 +17,9 @@ public final class Main {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
+    /** Exit code after Ctrl-C or SIGTERM stopped a command (128 + SIGINT, as shells report it). */
+    public static final int STOPPED = 130;
+
     public static void main(String[] args) {
         int code = execute(args);
         Shutdown.commandFinished();
@@ -39,7 +42,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(e);
-            err.println(commandLine.getCommandName() + (code == BAD_INPUT ? ": " : " failed: ") + message(e));
+            err.println(commandLine.getCommandName() + (code == 1 ? " failed: " : ": ") + message(e));
             err.flush();
             return code;
         });
@@ -53,6 +56,9 @@ public final class Main {
      * mid-run, a run that did not finish in time).
      */
     static int exitCode(Throwable e) {
+        if (e instanceof Shutdown.Stopped) {
+            return STOPPED;
+        }
         if (e instanceof IllegalArgumentException
                 || e instanceof ServiceUnavailableException
                 || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException

@@ -142,7 +142,11 @@ public final class ExperimentRunner {
                 finished = true;
                 return result;
             } finally {
-                if (deleteTopics) {
+                // Interrupted on an embedded broker (Ctrl-C): the broker and its folder go next; deleting the topic now
+                // would only race the group coordinator's cleanup against its shutdown (ERROR lines on the way out).
+                boolean embeddedGoing = Thread.currentThread().isInterrupted()
+                        && backend.kind() == dev.hotkeylab.broker.BackendKind.EMBEDDED;
+                if (deleteTopics && !embeddedGoing) {
                     var deleted = admin.deleteTopics(List.of(topic)).all();
                     if (finished) {
                         try {
@@ -156,8 +160,9 @@ public final class ExperimentRunner {
                 }
             }
         } finally {
-            // After a failure nothing is waited for: a lost cluster would hold each pending call to its timeout.
-            admin.close(finished ? java.time.Duration.ofSeconds(5) : java.time.Duration.ZERO);
+            // A lost cluster is not waited for (it would hold each pending call, the topic's deletion too, to its
+            // timeout); otherwise the deletion gets up to 5 s to reach the cluster.
+            admin.close(deadline.lost() ? java.time.Duration.ZERO : java.time.Duration.ofSeconds(5));
         }
     }
 
@@ -223,14 +228,19 @@ public final class ExperimentRunner {
             throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
         } finally {
             members.forEach(GroupMember::stop);
-            // After a failure the (daemon) consumer threads get one shared budget, a little over their 5 s close.
+            // After a failure the (daemon) consumer threads get one shared budget, a little over their 5 s close. An
+            // interrupt (Ctrl-C) does not cut it short: the consumers leave their group before the broker goes.
+            boolean interrupted = Thread.interrupted();
             long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(finished ? 10 : 6);
             for (Thread t : threads) {
                 try {
                     t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinUntil - System.nanoTime())));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true;
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -21,7 +21,7 @@ class RunCommandBadInputTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 10000] but got 0"),
+                Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 9999] but got 0"),
                 Arguments.of(new String[] {"--messages", "0"}, "messages must be in [1, 100000000] but got 0"),
                 Arguments.of(new String[] {"--consumers", "-1"}, "consumers must be in [1, 256] but got -1"),
                 Arguments.of(new String[] {"--key", ""}, "key must be a non-blank string but got \"\""),
@@ -151,5 +151,27 @@ class RunCommandBadInputTest {
         assertThat(o.err()).startsWith("run: output folder '" + out + "' is refused: ");
         assertThat(o.err().strip().lines()).hasSize(1);
         assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void theReproduceLineShellQuotesEveryArgument() throws Exception {
+        RunCommand run = new RunCommand();
+        new picocli.CommandLine(run).parseArgs("--key", "x; rm -rf ~", "--strategies", "FIXED_KEY", "--messages", "20");
+        String line = run.reproduceCommand();
+        assertThat(line).contains("--key 'x; rm -rf ~'");
+        // What bash makes of it: the key is one argument and nothing else runs.
+        Process bash = new ProcessBuilder("bash", "-c", "set -- " + line.substring(line.indexOf(' ') + 1)
+                + "; printf '%s\\n' \"$@\"").redirectErrorStream(true).start();
+        java.util.List<String> argv = new String(bash.getInputStream().readAllBytes()).lines().toList();
+        assertThat(bash.waitFor()).isZero();
+        assertThat(argv).containsSubsequence("--key", "x; rm -rf ~").contains("--strategies", "FIXED_KEY");
+    }
+
+    @Test
+    void aKeyWithEscapeBytesIsShownEscapedInReportMd() throws Exception {
+        dev.hotkeylab.report.TextTable table = new dev.hotkeylab.report.TextTable("key").row("A\u001B[2J\u0007");
+        assertThat(table.toText()).doesNotContain("\u001B").doesNotContain("\u0007").contains("A\\u001B[2J\\u0007");
+        assertThat(table.toMarkdown()).doesNotContain("\u001B").doesNotContain("\u0007");
+        assertThat(dev.hotkeylab.report.Markdown.code("K\u001B]0;title\u0007")).isEqualTo("`K\\u001B]0;title\\u0007`");
     }
 }
