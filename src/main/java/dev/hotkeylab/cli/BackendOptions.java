@@ -24,11 +24,28 @@ final class BackendOptions {
             description = "Brokers of the embedded cluster (default: ${DEFAULT-VALUE}).")
     int brokers;
 
+    /** Refuses a broker count the embedded cluster cannot have, before anything starts (same rule in every command). */
+    static void requireBrokers(int brokers) {
+        if (brokers < 1 || brokers > dev.hotkeylab.broker.EmbeddedKafka.MAX_BROKERS) {
+            throw new IllegalArgumentException("brokers must be in [1, " + dev.hotkeylab.broker.EmbeddedKafka.MAX_BROKERS
+                    + "] but got " + brokers);
+        }
+    }
+
     BackendChoice choice() {
+        requireBrokers(brokers);
         BackendChoice env = BackendChoice.fromEnvironment(brokers);
         Optional<BackendKind> forced = backend == null ? env.forced() : Optional.of(BackendKind.parse(backend));
         Optional<String> address = bootstrap != null ? Optional.of(bootstrap) : env.bootstrap();
         return new BackendChoice(address, forced, brokers);
+    }
+
+    /**
+     * Whether the choice may end in an embedded cluster in this JVM (no address, not forced elsewhere), whose limits
+     * are then this process's (Docker is not asked here: that takes seconds).
+     */
+    static boolean mayEmbed(BackendChoice choice) {
+        return choice.bootstrap().isEmpty() && choice.forced().map(k -> k == BackendKind.EMBEDDED).orElse(true);
     }
 
     KafkaBackend open(PrintStream log) {

@@ -126,6 +126,11 @@ final class BenchCommand implements Callable<Integer> {
         ReportWriter.checkWritable(this.out);
         ReportSections.read(this.out);
         var choice = backendOptions.choice();
+        int largestN = config.ns().stream().mapToInt(Integer::intValue).max().orElse(1);
+        Limits.requireHeapForRequests((long) largestN * config.messagesPerPartition());
+        if (BackendOptions.mayEmbed(choice)) {
+            Limits.requirePartitions(largestN, choice.brokers());
+        }
         ScalingResult result;
         try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             out.printf(Locale.ROOT, "Bench: N = %s, %d requests per partition, %.1f ms service time; FIXED_KEY "
@@ -161,9 +166,9 @@ final class BenchCommand implements Callable<Integer> {
                 c.warmup() ? "" : " --no-warmup");
     }
 
-    /** The value as one shell word: as is when it is plain, else in single quotes. */
+    /** The value as one shell word ({@link dev.hotkeylab.keys.Keys#shellQuoted}). */
     static String shellQuoted(String value) {
-        return value.matches("[A-Za-z0-9_.,:/=+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+        return dev.hotkeylab.keys.Keys.shellQuoted(value);
     }
 
     /** One line per finished run. */

@@ -22,19 +22,24 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Partitions of topics that clients create by producing to them (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = EmbeddedKafka.LOOPBACK,
+            description = "Address the brokers listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for "
+                    + "every interface).")
+    String bind;
+
     @Override
     public Integer call() throws InterruptedException {
-        if (brokers < 1 || brokers > 9) {
-            throw new IllegalArgumentException("brokers must be in [1, 9] but got " + brokers);
-        }
-        if (partitions < 1 || partitions > 10_000) {
-            throw new IllegalArgumentException("partitions must be in [1, 10000] but got " + partitions);
+        BackendOptions.requireBrokers(brokers);
+        if (partitions < 1 || partitions > dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be in [1, "
+                    + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
         }
         // Unlike the experiments, this broker serves other people's scripts (the seed's KafkaJS producer and
         // consumer), which expect a topic to appear when they first use it: auto.create.topics.enable (default
         // true) back on, num.partitions (default 1) set to the experiments' 3.
+        Limits.requirePartitions(partitions, brokers);
         EmbeddedKafka kafka = EmbeddedKafka.start(brokers, java.util.Map.of("auto.create.topics.enable", "true",
-                "num.partitions", String.valueOf(partitions)));
+                "num.partitions", String.valueOf(partitions)), bind);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();

@@ -53,18 +53,14 @@ public final class ConsumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (serviceTimeMs < 0) {
-            err.println(spec.name() + ": service time must be >= 0 ms but got " + serviceTimeMs);
-            return 2;
+            throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
+        if (connectTimeoutMs < 100) {
+            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
+        }
+        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
             kafka.requireReachable();
             kafka.warnIfMissing(topic, spec.name(), err);
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 1;
         }
         String id = clientId != null ? clientId
                 : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
@@ -118,8 +114,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         if (consumer.failure() != null) {
-            err.println(spec.name() + ": " + id + ": " + consumer.failure().getMessage());
-            return 1;
+            throw new IllegalStateException(id + ": " + Main.message(consumer.failure()), consumer.failure());
         }
         return 0;
     }

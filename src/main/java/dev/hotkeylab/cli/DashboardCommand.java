@@ -6,7 +6,6 @@ import dev.hotkeylab.broker.ExternalKafka;
 import dev.hotkeylab.dashboard.DeferredLauncher;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
-import dev.hotkeylab.dashboard.PortInUseException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * The page's form starts further runs on the same cluster (fresh topics) unless {@code --read-only} is given.
- * Exit codes: 2 for bad options or a taken port, 1 when the cluster cannot be reached.
+ * Exit codes (mapped by {@link Main}): 2 for bad options, a taken port or a cluster that does not answer at the start.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = "Live dashboard (http://127.0.0.1:8080) for a topic and consumer group on any Kafka cluster.")
@@ -63,16 +62,10 @@ public final class DashboardCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DashboardOptions options;
-        try {
-            if (connectTimeoutMs < 100) {
-                throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-            }
-            options = DashboardOptions.defaults().withHost(host).withPort(port);
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
+        if (connectTimeoutMs < 100) {
+            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
         }
+        DashboardOptions options = DashboardOptions.defaults().withHost(host).withPort(port);
         Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
         boolean interrupted;
         DeferredLauncher launcher = new DeferredLauncher();
@@ -85,22 +78,12 @@ public final class DashboardCommand implements Callable<Integer> {
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
                 kafka.warnIfMissing(topic, spec.name(), err);
-            } catch (IllegalStateException e) {
-                err.println(spec.name() + ": " + e.getMessage());
-                return 1;
             }
-            // (a bad address is an IllegalArgumentException: exit 2 below)
             server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
             out.println("dashboard: " + server.url() + " watching topic " + topic
                     + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
             out.flush();
             interrupted = Shutdown.await(new CountDownLatch(1));
-        } catch (PortInUseException e) {
-            err.println(spec.name() + ": " + e.getMessage() + "; choose another with --port");
-            return 2;
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

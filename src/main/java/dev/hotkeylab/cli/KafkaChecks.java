@@ -47,12 +47,15 @@ final class KafkaChecks implements AutoCloseable {
         return config;
     }
 
-    /** @throws IllegalStateException "cannot reach Kafka at B within N s" (any address that parses but does not answer) */
+    /**
+     * @throws ServiceUnavailableException "cannot reach Kafka at B within N s" (any address that parses but does not
+     *                                     answer; exit 2 like every service that does not answer at the start)
+     */
     void requireReachable() {
         try {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+            throw new ServiceUnavailableException("cannot reach Kafka at " + bootstrap + " within " + seconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Kafka at " + bootstrap);
@@ -70,7 +73,7 @@ final class KafkaChecks implements AutoCloseable {
             }
             throw new IllegalStateException("cannot describe topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
@@ -91,11 +94,15 @@ final class KafkaChecks implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
+    }
+
+    private String seconds() {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() / 1000.0 + " s";
     }
 
     @Override

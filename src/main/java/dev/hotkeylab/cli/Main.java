@@ -23,6 +23,9 @@ public final class Main {
      */
     public static final String LOG_CONFIG = "hotkey-lab-log4j2.xml";
 
+    /** Exit code after Ctrl-C or SIGTERM stopped a command (128 + SIGINT, as shells report it). */
+    public static final int STOPPED = 130;
+
     public static void main(String[] args) {
         useLogConfig(LOG_CONFIG);
         int code = execute(args);
@@ -53,18 +56,41 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof IllegalArgumentException
-                    || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException
-                    || e instanceof dev.hotkeylab.dashboard.PortInUseException) {
-                err.println(commandLine.getCommandName() + ": " + e.getMessage());
-                err.flush();
-                return BAD_INPUT;
-            }
-            err.println(commandLine.getCommandName() + " failed: " + e.getMessage());
+            int code = exitCode(e);
+            err.println(commandLine.getCommandName() + (code == 1 ? " failed: " : ": ") + message(e));
             err.flush();
-            return 1;
+            return code;
         });
         return cli;
+    }
+
+    /**
+     * The one place that turns what a command threw into an exit code, the same in every command: 2 for bad input
+     * (a bad value, a taken port, a report folder that must not be replaced) and for a named service that does not
+     * answer at the start (a Kafka cluster, Redis, PostgreSQL); 1 for a failure after the start (a cluster lost
+     * mid-run, a run that did not finish in time).
+     */
+    static int exitCode(Throwable e) {
+        if (e instanceof Shutdown.Stopped) {
+            return STOPPED;
+        }
+        if (e instanceof IllegalArgumentException
+                || e instanceof ServiceUnavailableException
+                || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException
+                || e instanceof dev.hotkeylab.dashboard.PortInUseException) {
+            return BAD_INPUT;
+        }
+        return 1;
+    }
+
+    /** The exception's message, or its type and its cause's message when it has none (never "null"). */
+    static String message(Throwable e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        Throwable cause = e.getCause();
+        String name = e.getClass().getSimpleName();
+        return cause == null ? name : name + ": " + message(cause);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -54,7 +54,9 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000")
+    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
+            description = "How long to wait for the cluster, at the start and whenever it stops acknowledging records "
+                    + "(default: ${DEFAULT-VALUE}).")
     int connectTimeoutMs;
 
     @Spec
@@ -64,25 +66,22 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (messages < 1) {
-                throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
-            }
-            if (rate < 0) {
-                throw new IllegalArgumentException("rate must be >= 0 records/s but got " + rate);
-            }
-            if (partitions < 1) {
-                throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
-            }
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("key must be a non-blank string but got \"" + key + "\"");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
+        if (messages < 1) {
+            throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
+        if (!(rate >= 0 && rate <= 10_000_000)) {
+            throw new IllegalArgumentException("rate must be in [0, 10000000] records/s but got " + rate);
+        }
+        if (partitions < 1 || partitions > dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be in [1, "
+                    + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
+        }
+        if (connectTimeoutMs < 100) {
+            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
+        }
+        dev.hotkeylab.keys.Keys.requireValid(key);
         int topicPartitions;
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(Math.max(100, connectTimeoutMs)))) {
+        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
             kafka.requireReachable();
             OptionalInt existing = kafka.partitions(topic);
             if (existing.isPresent()) {
@@ -92,19 +91,24 @@ public final class ProduceCommand implements Callable<Integer> {
                 topicPartitions = partitions;
                 out.println("created topic " + topic + " with " + partitions + " partitions");
             }
-        } catch (IllegalArgumentException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 1;
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
-        try (KeyedProducer producer = new KeyedProducer(KafkaChecks.clientConfig(bootstrap), "hotkey-producer-" + topic,
-                strategy, AdaptivePartitionerConfig.defaults())) {
+        AtomicLong lastAck = new AtomicLong(System.nanoTime());
+        // A cluster that stops answering is an error within --connect-timeout-ms: max.block.ms (default 60000) bounds
+        // a send waiting for metadata, delivery.timeout.ms (default 120000) a record waiting for its acknowledgement;
+        // request.timeout.ms (default 30000) must fit into it. The loop stops at the first failed record.
+        java.util.Map<String, Object> config = KafkaChecks.clientConfig(bootstrap);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
+        Thread waiting = waitingNotice(lastAck, err);
+        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + topic, strategy,
+                AdaptivePartitionerConfig.defaults())) {
             KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
                     messages, rate, 1000, new Random(seed), total -> {
                         long now = System.nanoTime();
+                        lastAck.set(now);
                         long last = lastPrint.get();
                         if (now - last >= 1_000_000_000L && lastPrint.compareAndSet(last, now)) {
                             out.println("sent " + total + "/" + messages);
@@ -115,12 +119,40 @@ public final class ProduceCommand implements Callable<Integer> {
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
             out.println("sent " + sent.records() + " records to " + topic + " in " + sent.elapsedMillis() + " ms ("
-                    + strategy.name() + ", key " + key + ", seed " + seed + "): " + spread);
+                    + strategy.name() + ", key " + dev.hotkeylab.keys.Keys.escaped(key) + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
         } catch (IllegalStateException e) {
-            err.println(spec.name() + ": " + e.getMessage());
-            return 1;
+            throw new IllegalStateException("Kafka at " + bootstrap + " did not acknowledge within " + connectTimeoutMs
+                    + " ms: " + Main.message(e), e);
+        } finally {
+            waiting.interrupt();
         }
+    }
+
+    /** Says once on stderr when no record was acknowledged for 2 s (and again after acknowledgements resumed). */
+    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err) {
+        Thread t = new Thread(() -> {
+            boolean said = false;
+            while (!Thread.currentThread().isInterrupted()) {
+                long silentMs = (System.nanoTime() - lastAck.get()) / 1_000_000;
+                if (silentMs >= 2_000 && !said) {
+                    err.println(spec.name() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
+                            + "up to " + connectTimeoutMs + " ms");
+                    err.flush();
+                    said = true;
+                } else if (silentMs < 2_000) {
+                    said = false;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "hotkey-produce-waiting");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

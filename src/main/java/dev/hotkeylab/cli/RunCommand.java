@@ -52,6 +52,9 @@ import picocli.CommandLine.Option;
         description = "Run the hot-key experiment for each strategy, print the comparison and write the report.")
 final class RunCommand implements Callable<Integer> {
 
+    /** The longest --timeout: one day per strategy. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
+
     @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
             description = "The hot concert id (default: ${DEFAULT-VALUE}).")
     String key;
@@ -140,6 +143,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         List<ExperimentConfig> configs = configs();
+        // Built (and so validated) before anything starts: a bad threshold is refused in milliseconds, not after the
+        // broker's start.
+        AdaptivePartitionerConfig adaptiveConfig = adaptiveThreshold == null ? null : AdaptivePartitionerConfig
+                .defaults().withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold));
         List<StoreKind> stores = inventory == null ? List.of()
                 : inventory.stream().map(StoreKind::parse).distinct().toList();
         InventoryConfig inventoryConfig = inventoryConfig();
@@ -147,75 +154,92 @@ final class RunCommand implements Callable<Integer> {
                 : DashboardOptions.defaults().withHost(host).withPort(port).withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
         var choice = backendOptions.choice();
+        Limits.requireHeapForRequests(messages);
+        if (BackendOptions.mayEmbed(choice)) {
+            Limits.requirePartitions(partitions, choice.brokers());
+            Limits.requireDiskForRequests((long) messages * configs.size() * Math.max(1, stores.size()));
+        }
         List<ExperimentResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<InventoryRun> inventoryRuns = new ArrayList<>();
         List<DashboardRun> dashboardRuns = new ArrayList<>();
         boolean interrupted;
+        // Ctrl-C or SIGTERM before the dashboard serves (and in --no-serve mode) interrupts this thread: the runs stop
+        // and the try-with-resources below closes the broker and the stores, which drop their data.
+        Shutdown.Guard guard = Shutdown.interruptOnSignal(Thread.currentThread());
         // Stores are opened first, then the dashboard's port is taken: a wrong URL or a taken port is an error within
         // seconds, before any broker starts.
-        try (InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
+        try (guard;
+                InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
-            ExperimentRunner runner = new ExperimentRunner(backend);
-            // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
-            dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
-            if (adaptiveThreshold != null) {
-                runner.adaptive(AdaptivePartitionerConfig.defaults()
-                        .withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold)));
-            }
-            ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
-            if (launcher != null) {
-                launcher.hold(); // the page's form waits until the main job's runs are done
-            }
             try {
-                for (ExperimentConfig config : configs) {
-                    if (storeSet.isEmpty()) {
-                        DashboardRun shown = serving.show(config.strategy().name(), backend.clientConfig());
-                        results.add(runOne(runner, config, null, out, shown));
-                        labels.add(config.strategy().name());
-                        dashboardRuns.add(shown);
-                        continue;
-                    }
-                    for (InventoryStore store : storeSet) {
-                        String label = config.strategy().name() + " + " + store.name();
-                        DashboardRun shown = serving.show(label, backend.clientConfig());
-                        InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
-                                capacity, config.serviceTimeMillis());
-                        ExperimentResult r = runOne(runner, config, handler, out, shown);
-                        InventorySummary summary = handler.summary();
-                        out.println("  inventory " + summary.describe());
-                        results.add(r);
-                        labels.add(label);
-                        dashboardRuns.add(shown);
-                        InventoryRun inventoryRun = InventoryRun.of(r, summary, handler.log());
-                        inventoryRuns.add(inventoryRun);
-                        serving.inventory(shown, inventoryRun);
-                    }
+                ExperimentRunner runner = new ExperimentRunner(backend);
+                // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
+                dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
+                if (adaptiveConfig != null) {
+                    runner.adaptive(adaptiveConfig);
                 }
-            } finally {
+                ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
                 if (launcher != null) {
-                    launcher.release();
+                    launcher.hold(); // the page's form waits until the main job's runs are done
                 }
-            }
-            Map<String, Object> sections = new LinkedHashMap<>();
-            if (!inventoryRuns.isEmpty()) {
-                sections.put("inventory", inventoryRuns);
-            }
-            RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), seed,
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
-                    RunReport.thisMachine(), results, sections);
-            Path written = ReportWriter.complete().write(report, this.out);
-            out.println();
-            out.print(new ComparisonTable(results, labels).toText());
-            out.println();
-            if (!inventoryRuns.isEmpty()) {
-                out.print(InventoryRun.table(inventoryRuns).toText());
+                try {
+                    for (ExperimentConfig config : configs) {
+                        if (storeSet.isEmpty()) {
+                            DashboardRun shown = serving.show(config.strategy().name(), backend.clientConfig());
+                            results.add(runOne(runner, config, null, out, shown));
+                            labels.add(config.strategy().name());
+                            dashboardRuns.add(shown);
+                            continue;
+                        }
+                        for (InventoryStore store : storeSet) {
+                            String label = config.strategy().name() + " + " + store.name();
+                            DashboardRun shown = serving.show(label, backend.clientConfig());
+                            InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
+                                    capacity, config.serviceTimeMillis());
+                            ExperimentResult r = runOne(runner, config, handler, out, shown);
+                            InventorySummary summary = handler.summary();
+                            out.println("  inventory " + summary.describe());
+                            results.add(r);
+                            labels.add(label);
+                            dashboardRuns.add(shown);
+                            InventoryRun inventoryRun = InventoryRun.of(r, summary, handler.log());
+                            inventoryRuns.add(inventoryRun);
+                            serving.inventory(shown, inventoryRun);
+                        }
+                    }
+                } finally {
+                    if (launcher != null) {
+                        launcher.release();
+                    }
+                }
+                Map<String, Object> sections = new LinkedHashMap<>();
+                if (!inventoryRuns.isEmpty()) {
+                    sections.put("inventory", inventoryRuns);
+                }
+                RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), seed,
+                        OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
+                        RunReport.thisMachine(), results, sections);
+                Path written = ReportWriter.complete().write(report, this.out);
                 out.println();
+                out.print(new ComparisonTable(results, labels).toText());
+                out.println();
+                if (!inventoryRuns.isEmpty()) {
+                    out.print(InventoryRun.table(inventoryRuns).toText());
+                    out.println();
+                }
+                out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
+                serving.reportWritten(dashboardRuns, written.resolve("report.md"));
+            } catch (RuntimeException e) {
+                throw guard.translate(e);
             }
-            out.println("Report: " + written.resolve("index.html") + ", report.md and results.json");
-            serving.reportWritten(dashboardRuns, written.resolve("report.md"));
+            if (guard.disarm()) {
+                throw new Shutdown.Stopped();
+            }
             interrupted = serving.untilInterrupted(out);
+        } catch (RuntimeException e) {
+            throw guard.translate(e);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -261,8 +285,9 @@ final class RunCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535] but got " + port);
         }
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("timeout must be >= 1 s but got " + timeoutSeconds);
+        if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("timeout must be in [1, " + MAX_TIMEOUT_SECONDS + "] s but got "
+                    + timeoutSeconds);
         }
         List<ExperimentConfig> configs = new ArrayList<>();
         for (Strategy s : chosen) {
@@ -274,7 +299,7 @@ final class RunCommand implements Callable<Integer> {
         return configs;
     }
 
-    private String reproduceCommand() {
+    String reproduceCommand() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("--key", key);
         args.put("--partitions", partitions);
@@ -290,11 +315,13 @@ final class RunCommand implements Callable<Integer> {
             args.put("--inventory", String.join(",", inventory));
             args.put("--capacity", capacity);
         }
-        StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
-        args.forEach((k, v) -> cmd.append(' ').append(k).append(' ').append(v));
         if (strategies != null && !strategies.isEmpty()) {
-            cmd.append(" --strategies ").append(strategies.stream().map(Enum::name).collect(Collectors.joining(",")));
+            args.put("--strategies", strategies.stream().map(Enum::name).collect(Collectors.joining(",")));
         }
+        // Every value shell-quoted: a key like "x; rm -rf ~" pasted back is a key, not a second command.
+        StringBuilder cmd = new StringBuilder("./hotkey-lab run --no-serve");
+        args.forEach((k, v) -> cmd.append(' ').append(k).append(' ')
+                .append(dev.hotkeylab.keys.Keys.shellQuoted(String.valueOf(v))));
         return cmd.toString();
     }
 

@@ -53,4 +53,76 @@ final class Shutdown {
         }
         return interrupted;
     }
+
+    /**
+     * Ctrl-C and SIGTERM for a command that works on its own thread until done ({@code run --no-serve}, and
+     * {@code run} before it serves): while armed, the signal interrupts {@code worker} so that the command stops and
+     * closes what it owns (the stores drop their data, the broker stops before its folder is deleted), and the hook
+     * holds the JVM open until {@link Main} says the command has finished.
+     */
+    static Guard interruptOnSignal(Thread worker) {
+        Guard guard = new Guard(worker);
+        Runtime.getRuntime().addShutdownHook(guard.hook);
+        return guard;
+    }
+
+    /** Thrown in place of whatever the interrupt caused: {@link Main} prints one line and exits 130. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped by a signal; what it had started is closed and its data removed");
+        }
+    }
+
+    static final class Guard implements AutoCloseable {
+        private final Thread worker;
+        private final Thread hook;
+        private boolean armed = true;
+        private volatile boolean signalled;
+
+        private Guard(Thread worker) {
+            this.worker = worker;
+            this.hook = new Thread(() -> {
+                signalled = true;
+                synchronized (this) {
+                    if (armed) {
+                        worker.interrupt();
+                    }
+                }
+                try {
+                    COMMAND_FINISHED.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hotkey-lab-stop");
+        }
+
+        /**
+         * Ends the interruptible part: from now on a signal no longer interrupts the worker (closing must not be cut
+         * short), and an interrupt the signal already caused is cleared. Returns whether a signal came.
+         */
+        boolean disarm() {
+            synchronized (this) {
+                armed = false;
+            }
+            if (signalled) {
+                Thread.interrupted();
+            }
+            return signalled;
+        }
+
+        /** The exception to throw for {@code e}: {@link Stopped} when a signal caused it. */
+        RuntimeException translate(RuntimeException e) {
+            return disarm() ? new Stopped() : e;
+        }
+
+        @Override
+        public void close() {
+            disarm();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits until the command has finished closing.
+            }
+        }
+    }
 }

@@ -224,7 +224,31 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
 
     private KeyCounts loadKeys() {
+        // Checked before anything is read: a key population that cannot fit is one line, not an OutOfMemoryError.
+        if (keys != null) {
+            Limits.requireHeapForKeys(ZipfSpec.parse(keys).distinctKeys(), "--keys " + keys);
+        } else {
+            Limits.requireHeapForKeys(lines(keyFile), "key file " + keyFile);
+        }
         return keys != null ? KeyCounts.zipf(ZipfSpec.parse(keys)) : KeyCounts.fromCsv(keyFile);
+    }
+
+    /** Lines of the file (an upper bound of its distinct keys), counted without decoding; 0 if it cannot be read. */
+    private static long lines(Path file) {
+        long lines = 0;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the reader names the problem
+        }
+        return lines + 1;
     }
 
     /** Writes into a temporary folder next to {@code --out}, then moves the finished files into place. */

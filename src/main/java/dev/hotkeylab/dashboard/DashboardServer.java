@@ -307,6 +307,14 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
+            String host = ctx.header("Host");
+            if (!HostCheck.allowed(options.host(), port(), host)) {
+                // DNS rebinding: a page from another origin that resolves its own name to this address would send its
+                // own name here. Only the address the dashboard listens on is answered.
+                error(ctx, HttpStatus.FORBIDDEN, "Host '" + host + "' is not this dashboard's address; use "
+                        + url());
+                ctx.skipRemainingHandlers();
+            }
         });
         app.get("/api/state", ctx -> ctx.json(state()));
         app.get("/api/runs", ctx -> ctx.json(runs().stream().map(RunView::summary).toList()));
@@ -391,6 +399,8 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
             error(ctx, HttpStatus.BAD_REQUEST, "request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (TooManyRunsException e) {
+            error(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         } catch (IllegalStateException e) {
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }

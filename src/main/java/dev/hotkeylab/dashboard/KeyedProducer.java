@@ -33,6 +33,7 @@ public final class KeyedProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final Strategy strategy;
+    private volatile boolean failed;
 
     /** Totals of one {@link #send} call: records acknowledged per partition and the time it took. */
     public record Sent(long records, Map<Integer, Long> perPartition, long elapsedMillis) {
@@ -100,8 +101,11 @@ public final class KeyedProducer implements AutoCloseable {
                 }
             });
         }
-        producer.flush();
+        if (failure.get() == null) {
+            producer.flush(); // after a failure the rest would only wait out delivery.timeout.ms
+        }
         if (failure.get() != null) {
+            failed = true;
             throw new IllegalStateException("sending to topic '" + topic + "' failed: "
                     + TopicWatcher.oneLine(failure.get()), failure.get());
         }
@@ -124,6 +128,7 @@ public final class KeyedProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        // After a failure nothing is waited for: the records left would wait for a cluster that does not answer.
+        producer.close(failed ? Duration.ZERO : Duration.ofSeconds(5));
     }
 }

@@ -6,7 +6,7 @@ public final class PortInUseException extends IllegalStateException {
     private final int port;
 
     public PortInUseException(String host, int port, Throwable cause) {
-        super("cannot start the dashboard: port " + port + " on " + host + " is already in use", cause);
+        super("cannot start the dashboard: port " + port + " on " + host + " is already in use; choose another with --port", cause);
         this.port = port;
     }
 

@@ -35,9 +35,7 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
         if (strategy == null) {
             throw new IllegalArgumentException("strategy is required; allowed: " + Strategy.allowedNames());
         }
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("key must be a non-blank string but got \"" + (key == null ? "" : key) + "\"");
-        }
+        dev.hotkeylab.keys.Keys.requireValid(key);
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key must be at most " + MAX_KEY_LENGTH + " characters but has " + key.length());
         }

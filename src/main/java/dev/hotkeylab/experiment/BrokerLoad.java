@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.ReplicaInfo;
@@ -21,10 +19,11 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 record BrokerLoad(Map<Integer, Long> records, Map<Integer, Long> bytes) {
 
-    static BrokerLoad of(Admin admin, String topic, List<Long> perPartition) throws InterruptedException {
+    static BrokerLoad of(Admin admin, String topic, List<Long> perPartition, RunDeadline deadline)
+            throws InterruptedException {
         try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topic);
+            TopicDescription description = deadline.await(admin.describeTopics(List.of(topic)).allTopicNames())
+                    .get(topic);
             Map<Integer, Long> records = new TreeMap<>();
             Map<TopicPartition, Integer> leaders = new HashMap<>();
             for (TopicPartitionInfo p : description.partitions()) {
@@ -37,8 +36,8 @@ record BrokerLoad(Map<Integer, Long> records, Map<Integer, Long> bytes) {
             }
             Map<Integer, Long> bytes = new TreeMap<>();
             records.keySet().forEach(b -> bytes.put(b, 0L));
-            Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(records.keySet())
-                    .allDescriptions().get(30, TimeUnit.SECONDS);
+            Map<Integer, Map<String, LogDirDescription>> dirs = deadline.await(admin.describeLogDirs(records.keySet())
+                    .allDescriptions());
             dirs.forEach((broker, byDir) -> byDir.values().forEach(dir -> {
                 for (Map.Entry<TopicPartition, ReplicaInfo> e : dir.replicaInfos().entrySet()) {
                     if (broker.equals(leaders.get(e.getKey()))) {
@@ -47,8 +46,9 @@ record BrokerLoad(Map<Integer, Long> records, Map<Integer, Long> bytes) {
                 }
             }));
             return new BrokerLoad(records, bytes);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not describe the leaders of " + topic + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new ExperimentException("could not describe the leaders of " + topic + ": "
+                    + ExperimentRunner.reason(e.getCause()), e);
         }
     }
 }

@@ -5,6 +5,10 @@ public interface ExperimentListener {
 
     ExperimentListener NONE = new ExperimentListener() { };
 
+    /** A phase of the run begins (called before its first client call). */
+    default void phase(ExperimentConfig config, RunPhase phase) {
+    }
+
     /** The topic and group exist and the group's assignment has settled; producing starts now. */
     default void started(ExperimentConfig config, String topic, String group) {
     }
@@ -20,6 +24,12 @@ public interface ExperimentListener {
     default ExperimentListener and(ExperimentListener other) {
         ExperimentListener first = this;
         return new ExperimentListener() {
+            @Override
+            public void phase(ExperimentConfig config, RunPhase phase) {
+                first.phase(config, phase);
+                other.phase(config, phase);
+            }
+
             @Override
             public void started(ExperimentConfig config, String topic, String group) {
                 first.started(config, topic, group);

@@ -130,20 +130,51 @@ public final class ExperimentRunner {
                 + UUID.randomUUID().toString().substring(0, 8);
         String topic = "hotkey-" + runId;
         String group = topic + "-group";
-        try (Admin admin = Admin.create(adminConfig())) {
-            Topics.create(admin, backend, topic, config.partitions());
+        RunDeadline deadline = new RunDeadline(config.timeout(), backend.bootstrapServers(),
+                config.strategy().name());
+        Admin admin = Admin.create(adminConfig(deadline));
+        boolean finished = false;
+        try (RunDeadline watched = deadline.watch(admin)) {
+            enter(deadline, listener, config, RunPhase.CREATING);
+            Topics.create(admin, backend, topic, config.partitions(), deadline);
             try {
-                return runOnTopic(config, listener, handler, admin, topic, group);
+                ExperimentResult result = runOnTopic(config, listener, handler, admin, topic, group, deadline);
+                finished = true;
+                return result;
             } finally {
-                if (deleteTopics) {
-                    admin.deleteTopics(List.of(topic));
+                // Interrupted on an embedded broker (Ctrl-C): the broker and its folder go next; deleting the topic now
+                // would only race the group coordinator's cleanup against its shutdown (ERROR lines on the way out).
+                boolean embeddedGoing = Thread.currentThread().isInterrupted()
+                        && backend.kind() == dev.hotkeylab.broker.BackendKind.EMBEDDED;
+                if (deleteTopics && !embeddedGoing) {
+                    var deleted = admin.deleteTopics(List.of(topic)).all();
+                    if (finished) {
+                        try {
+                            deleted.get(deadline.boundMillis(java.time.Duration.ofSeconds(10)), TimeUnit.MILLISECONDS);
+                        } catch (ExecutionException | TimeoutException e) {
+                            // Left for the cluster's own retention: the run itself is complete.
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 }
             }
+        } finally {
+            // A lost cluster is not waited for (it would hold each pending call, the topic's deletion too, to its
+            // timeout); otherwise the deletion gets up to 5 s to reach the cluster.
+            admin.close(deadline.lost() ? java.time.Duration.ZERO : java.time.Duration.ofSeconds(5));
         }
     }
 
+    private static void enter(RunDeadline deadline, ExperimentListener listener, ExperimentConfig config,
+            RunPhase phase) {
+        deadline.phase(phase);
+        listener.phase(config, phase);
+        deadline.check();
+    }
+
     private ExperimentResult runOnTopic(ExperimentConfig config, ExperimentListener listener, RequestHandler handler,
-            Admin admin, String topic, String group) {
+            Admin admin, String topic, String group, RunDeadline deadline) {
         if (crash != null && crash.member() >= config.consumers()) {
             throw new IllegalArgumentException("crash member must be in [0, " + (config.consumers() - 1) + "] but got "
                     + crash.member());
@@ -151,7 +182,9 @@ public final class ExperimentRunner {
         RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
         List<GroupMember> members = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        boolean finished = false;
         try {
+            enter(deadline, listener, config, RunPhase.SETTLING);
             long settleStart = System.nanoTime();
             for (int i = 0; i < config.consumers(); i++) {
                 String clientId = group + "-c" + i;
@@ -164,7 +197,7 @@ public final class ExperimentRunner {
                 threads.add(thread);
             }
             threads.forEach(Thread::start);
-            awaitSettled(config, members, accounting);
+            awaitSettled(config, members, accounting, deadline);
             long settleMillis = (System.nanoTime() - settleStart) / 1_000_000;
             Map<Integer, List<Integer>> settled = new TreeMap<>();
             for (int i = 0; i < members.size(); i++) {
@@ -172,18 +205,22 @@ public final class ExperimentRunner {
             }
             listener.started(config, topic, group);
 
-            Produced produced = produce(config, topic, accounting);
-            awaitProcessed(config, listener, accounting);
+            enter(deadline, listener, config, RunPhase.PRODUCING);
+            Produced produced = produce(config, topic, accounting, deadline);
+            enter(deadline, listener, config, RunPhase.CONSUMING);
+            awaitProcessed(config, listener, accounting, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
 
             members.forEach(GroupMember::stop);
             for (Thread t : threads) {
                 t.join(10_000);
             }
-            List<Long> brokerCounts = endOffsets(admin, topic, config.partitions());
-            BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts);
+            enter(deadline, listener, config, RunPhase.READING_OFFSETS);
+            List<Long> brokerCounts = endOffsets(admin, topic, config.partitions(), deadline);
+            BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts, deadline);
             ExperimentResult result = result(config, topic, group, members, settled, accounting, produced,
                     brokerCounts, drainNanos, settleMillis, load);
+            finished = true;
             listener.finished(result);
             return result;
         } catch (InterruptedException e) {
@@ -191,23 +228,32 @@ public final class ExperimentRunner {
             throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
         } finally {
             members.forEach(GroupMember::stop);
+            // After a failure the (daemon) consumer threads get one shared budget, a little over their 5 s close. An
+            // interrupt (Ctrl-C) does not cut it short: the consumers leave their group before the broker goes.
+            boolean interrupted = Thread.interrupted();
+            long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(finished ? 10 : 6);
             for (Thread t : threads) {
                 try {
-                    t.join(10_000);
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinUntil - System.nanoTime())));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true;
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void awaitSettled(ExperimentConfig config, List<GroupMember> members, RunAccounting accounting) {
+    private void awaitSettled(ExperimentConfig config, List<GroupMember> members, RunAccounting accounting,
+            RunDeadline runDeadline) {
         int expectedActive = Math.min(config.consumers(), config.partitions());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS);
         while (true) {
+            runDeadline.check();
             if (accounting.failure.get() != null) {
                 throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed while joining: "
-                        + accounting.failure.get().getMessage(), accounting.failure.get());
+                        + reason(accounting.failure.get()), accounting.failure.get());
             }
             int owners = 0;
             int owned = 0;
@@ -237,7 +283,7 @@ public final class ExperimentRunner {
             String[] concertBySeq, AtomicIntegerArray partitionBySeq, AdaptiveSummary adaptive) {
     }
 
-    private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting)
+    private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting, RunDeadline deadline)
             throws InterruptedException {
         KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
                 new Random(config.seed())));
@@ -253,10 +299,19 @@ public final class ExperimentRunner {
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
         String clientId = topic + "-producer";
         AdaptiveSummary adaptive = AdaptiveSummary.NONE;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId))) {
+        java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+        int sent = 0;
+        boolean delivered = false;
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId, deadline));
+        try {
             accounting.firstSendNanos = System.nanoTime();
             long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
             for (int seq = 0; seq < config.messages(); seq++) {
+                // Stops at the first failed send (one error, not one per record) and at the deadline or a lost cluster.
+                if (accounting.failure.get() != null) {
+                    break;
+                }
+                deadline.check();
                 if (intervalNanos > 0) {
                     long due = accounting.firstSendNanos + seq * intervalNanos;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -277,7 +332,9 @@ public final class ExperimentRunner {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
                 accounting.sendNanos[seq] = System.nanoTime();
                 int s = seq;
+                sent++;
                 producer.send(record, (metadata, error) -> {
+                    completed.incrementAndGet();
                     if (error != null) {
                         accounting.failed("producer", error);
                         return;
@@ -292,15 +349,30 @@ public final class ExperimentRunner {
                 expectedBySeq[seq] = expected;
                 predicted[expected]++;
             }
-            producer.flush();
+            // Instead of flush(), which waits up to delivery.timeout.ms whatever happens: every acknowledgement, the
+            // first failure, the deadline or a lost cluster, whichever comes first.
+            while (completed.get() < sent && accounting.failure.get() == null) {
+                deadline.check();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            delivered = accounting.failure.get() == null;
             if (!keyDecides) {
                 adaptive = AdaptiveRegistry.forClient(clientId)
                         .map(router -> adaptiveSummary(config, router, accounting)).orElse(AdaptiveSummary.NONE);
             }
+        } finally {
+            producer.close(delivered ? java.time.Duration.ofSeconds(5) : java.time.Duration.ZERO);
         }
-        if (accounting.failure.get() != null) {
-            throw new ExperimentException("producing to " + topic + " failed: " + accounting.failure.get().getMessage(),
-                    accounting.failure.get());
+        Throwable failure = accounting.failure.get();
+        if (failure != null) {
+            if (deadline.silentMillis() > RunDeadline.PROBE_TIMEOUT.toMillis()) {
+                // The send failed because the cluster is gone (e.g. "not present in metadata after N ms"): say so.
+                ExperimentException lost = deadline.lostError();
+                lost.initCause(failure);
+                throw lost;
+            }
+            throw new ExperimentException(failureMessage(topic, backend.bootstrapServers(),
+                    accounting.failedMember.get(), failure), failure);
         }
         for (int seq = 0; seq < config.messages(); seq++) {
             if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
@@ -341,12 +413,17 @@ public final class ExperimentRunner {
         return out;
     }
 
-    private void awaitProcessed(ExperimentConfig config, ExperimentListener listener, RunAccounting accounting)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + config.timeout().toNanos();
+    private void awaitProcessed(ExperimentConfig config, ExperimentListener listener, RunAccounting accounting,
+            RunDeadline runDeadline) throws InterruptedException {
         while (!accounting.awaitAllProcessed(250)) {
             listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
-            if (System.nanoTime() > deadline) {
+            if (accounting.failure.get() != null) {
+                break;
+            }
+            if (runDeadline.lost()) {
+                throw runDeadline.lostError();
+            }
+            if (runDeadline.expired()) {
                 throw new ExperimentException("only " + accounting.distinctProcessed() + " of " + config.messages()
                         + " requests were processed within " + config.timeout().toSeconds() + " s ("
                         + config.strategy() + ", " + config.consumers() + " consumers, service time "
@@ -355,22 +432,40 @@ public final class ExperimentRunner {
         }
         if (accounting.failure.get() != null) {
             throw new ExperimentException("consumer " + accounting.failedMember.get() + " failed: "
-                    + accounting.failure.get().getMessage(), accounting.failure.get());
+                    + reason(accounting.failure.get()), accounting.failure.get());
         }
         listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
     }
 
-    private static List<Long> endOffsets(Admin admin, String topic, int partitions) throws InterruptedException {
+    private static List<Long> endOffsets(Admin admin, String topic, int partitions, RunDeadline deadline)
+            throws InterruptedException {
         Map<TopicPartition, OffsetSpec> request = IntStream.range(0, partitions).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
         try {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
-                    admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+                    deadline.await(admin.listOffsets(request).all());
             return IntStream.range(0, partitions)
                     .mapToObj(p -> offsets.get(new TopicPartition(topic, p)).offset()).toList();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ExperimentException("could not read the end offsets of " + topic + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new ExperimentException("could not read the end offsets of " + topic + ": " + reason(e.getCause()), e);
         }
+    }
+
+    /** Names who failed: the producer, or the consumer (its client id) whose failure ended the run. */
+    static String failureMessage(String topic, String bootstrap, String member, Throwable failure) {
+        return ("producer".equals(member) ? "producing to " + topic : "consumer " + member + " of " + topic)
+                + " on " + bootstrap + " failed: " + reason(failure);
+    }
+
+    /** A failure's message for one line: its own, else its type and its cause's (never "null"). */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown cause";
+        }
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage().lines().findFirst().orElse("");
+        }
+        return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + reason(e.getCause()));
     }
 
     private static ExperimentResult result(ExperimentConfig config, String topic, String group,
@@ -414,17 +509,25 @@ public final class ExperimentRunner {
         return java.util.Arrays.stream(values).boxed().toList();
     }
 
-    private Map<String, Object> adminConfig() {
+    private Map<String, Object> adminConfig(RunDeadline deadline) {
         Map<String, Object> config = backend.clientConfig();
-        // default.api.timeout.ms (default 60000) and request.timeout.ms (default 30000): how long creating a topic may
-        // wait for the cluster; see adminTimeout().
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, adminTimeoutMillis);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, adminTimeoutMillis);
+        // default.api.timeout.ms (default 60000) and request.timeout.ms (default 30000): how long an Admin call may
+        // wait for the cluster; see adminTimeout(), and never past the run's deadline.
+        int bound = deadline.boundMillis(java.time.Duration.ofMillis(adminTimeoutMillis));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, bound);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, bound);
         return config;
     }
 
-    private Map<String, Object> producerConfig(ExperimentConfig run, String clientId) {
+    private Map<String, Object> producerConfig(ExperimentConfig run, String clientId, RunDeadline deadline) {
         Map<String, Object> config = backend.clientConfig();
+        // max.block.ms (default 60000): how long send() may block for metadata or buffer space; delivery.timeout.ms
+        // (default 120000): how long a record may wait for its acknowledgement; both never past the run's deadline.
+        // request.timeout.ms (default 30000) and linger.ms (default 5) must fit into delivery.timeout.ms.
+        int remaining = (int) Math.min(Integer.MAX_VALUE, Math.max(1_000, deadline.remainingMillis()));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deadline.boundMillis(RunDeadline.LOSS_AFTER));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, remaining - 5));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, remaining);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -20,16 +20,26 @@ public final class Topics {
      * @throws ExperimentException naming the topic and the cluster when it cannot be created
      */
     public static void create(Admin admin, KafkaBackend backend, String topic, int partitions) {
+        create(admin, backend, topic, partitions, null);
+    }
+
+    /** As above, waiting no longer than the run's deadline and failing as soon as the cluster is lost. */
+    static void create(Admin admin, KafkaBackend backend, String topic, int partitions, RunDeadline deadline) {
         short replication = (short) Math.min(3, backend.brokers());
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+            var created = admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all();
+            if (deadline == null) {
+                created.get(30, TimeUnit.SECONDS);
+            } else {
+                deadline.await(created);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExperimentException("interrupted while creating " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new ExperimentException("could not create topic " + topic + " on " + backend.bootstrapServers()
                     + " with " + partitions + " partitions: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+                    + ExperimentRunner.reason(e.getCause() == null ? e : e.getCause()), e);
         }
     }
 }

@@ -95,8 +95,9 @@ abstract class SqlStoreBase implements InventoryStore {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new InventoryUnavailableException("PostgreSQL at " + url + " failed (SQLState " + e.getSQLState()
-                    + "): " + Redaction.reason(e), e);
+            throw new InventoryUnavailableException("PostgreSQL at " + url + " failed"
+                    + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")") + ": "
+                    + Redaction.reason(e), e);
         }
     }
 

@@ -33,9 +33,7 @@ public final class PartitionAwareSalts {
 
     /** Searches one suffix per partition for {@code key} over {@code partitions} partitions. */
     public static PartitionAwareSalts compute(String key, int partitions) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("key must be a non-empty string but got " + (key == null ? "null" : "\"\""));
-        }
+        Keys.requireValid(key);
         KafkaPartitioning.requirePartitions(partitions);
         String[] salted = new String[partitions];
         int[] suffixes = new int[partitions];

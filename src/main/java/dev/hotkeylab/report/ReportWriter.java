@@ -61,9 +61,14 @@ public final class ReportWriter {
         return this;
     }
 
-    /** Checks up front that {@code out} can be created or replaced, so a long run does not fail at its very end. */
+    /**
+     * Checks up front that {@code out} can be created or replaced, so a long run does not fail at its very end, and
+     * that it is a folder a report may replace ({@link ReportFolder#requireReplaceable}). Sweeps the temporary folders
+     * a killed writer left next to it.
+     */
     public static void checkWritable(Path out) {
-        Path parent = out.toAbsolutePath().getParent();
+        ReportFolder.requireReplaceable(out);
+        Path parent = out.toAbsolutePath().normalize().getParent();
         try {
             Files.createDirectories(parent);
             Path probe = Files.createTempDirectory(parent, ".hotkey-probe-");
@@ -72,27 +77,50 @@ public final class ReportWriter {
             throw new IllegalArgumentException("output folder '" + out + "' cannot be written: "
                     + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("output folder '" + out + "' is a file; expected a folder");
-        }
+        ReportFolder.sweep(out);
     }
 
-    /** Writes every part, then swaps the finished folder into {@code out}. */
+    /**
+     * Writes every part, then swaps the finished folder into {@code out}. Entries of the old folder that its marker
+     * does not list as written by hotkey-lab (e.g. a {@code whatif} folder) are moved into the new one, never deleted.
+     *
+     * @throws IllegalArgumentException when {@code out} is not a folder a report may replace (see
+     *                                  {@link ReportFolder#requireReplaceable})
+     */
     public Path write(RunReport report, Path out) {
-        Path target = out.toAbsolutePath();
+        ReportFolder.requireReplaceable(out);
+        Path target = out.toAbsolutePath().normalize();
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-tmp-");
+            ReportFolder.sweep(target);
+            // Files.createDirectory (not createTempDirectory, which makes it 0700): the folder follows the umask.
+            Path tmp = Files.createDirectory(target.getParent().resolve("." + target.getFileName() + "-tmp-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+            Thread cleanup = new Thread(() -> deleteQuietly(tmp), "hotkey-report-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
+                ReportFolder.own(tmp);
                 RunReport full = ReportSections.derive(Artifacts.carry(carryOver(report, target), target, tmp));
                 for (Part part : parts) {
                     part.write(full, tmp);
                 }
+                Files.delete(tmp.resolve(ReportFolder.OWNER));
+                ReportFolder.mark(tmp);
                 if (Files.exists(target)) {
-                    Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
-                    Files.delete(old);
+                    java.util.Set<String> ours = ReportFolder.written(target);
+                    try (Stream<Path> entries = Files.list(target)) {
+                        for (Path entry : entries.toList()) {
+                            String name = entry.getFileName().toString();
+                            if (!ours.contains(name) && !Files.exists(tmp.resolve(name))) {
+                                Files.move(entry, tmp.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                            }
+                        }
+                    }
+                    Path old = target.getParent().resolve("." + target.getFileName() + "-old-"
+                            + Long.toUnsignedString(RANDOM.nextLong(), 36));
                     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    ReportFolder.own(old);
                     deleteTree(old);
                 } else {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -101,9 +129,25 @@ public final class ReportWriter {
             } catch (IOException | RuntimeException e) {
                 deleteTree(tmp);
                 throw e;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running and removes what is left of the temporary folder.
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException | UncheckedIOException e) {
+            // Swept at the next start (ReportFolder.sweep).
         }
     }
 

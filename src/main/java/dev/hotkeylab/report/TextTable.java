@@ -28,7 +28,8 @@ public final class TextTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("row must have " + header.size() + " cells but got " + cells.length);
         }
-        rows.add(List.of(cells));
+        // Control characters of a key (ESC, BEL) written as escapes: the terminal and report.md show, never obey them.
+        rows.add(java.util.Arrays.stream(cells).map(dev.hotkeylab.keys.Keys::escaped).toList());
         return this;
     }
 

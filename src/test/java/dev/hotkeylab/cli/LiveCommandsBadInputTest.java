@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** dashboard, produce and consume: bad input is one line and exit 2; a cluster that does not answer is exit 1. */
+/** dashboard, produce and consume: bad input and a cluster that does not answer at the start are one line, exit 2. */
 @DisplayName("dashboard, produce, consume commands: bad input and unreachable clusters (no broker)")
 class LiveCommandsBadInputTest {
 
@@ -31,12 +31,12 @@ class LiveCommandsBadInputTest {
     }
 
     @Test
-    @DisplayName("dashboard against a cluster that does not answer: one line naming it, exit 1")
+    @DisplayName("dashboard against a cluster that does not answer: one line naming it, exit 2")
     void unreachable() {
         CliRunner.Outcome o = CliRunner.run("dashboard", "--bootstrap", NOBODY, "--topic", "t", "--port", "0",
                 "--connect-timeout-ms", "1000");
 
-        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).isEqualTo("dashboard: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
     }
 
@@ -57,8 +57,10 @@ class LiveCommandsBadInputTest {
         "dashboard --bootstrap 127.0.0.1:1 --topic t --host ' '                            | dashboard: host must be a non-blank address but got \" \"",
         "dashboard --bootstrap nohost --topic t --port 0                                   | dashboard: bad bootstrap address 'nohost': ",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 0       | produce: messages must be >= 1 but got 0",
-        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --rate -1 | produce: rate must be >= 0 records/s but got -1.0",
-        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be >= 1 but got 0",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --rate -1 | produce: rate must be in [0, 10000000] records/s but got -1.0",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --key ' ' | produce: key must be a non-blank string but got \" \"",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 0 | produce: --connect-timeout-ms must be >= 100 but got 0",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be in [1, 9999] but got 0",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --service-time -1             | consume: service time must be >= 0 ms but got -1",
         "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=<group>'",
     })
@@ -72,17 +74,36 @@ class LiveCommandsBadInputTest {
     }
 
     @Test
-    @DisplayName("produce and consume against a cluster that does not answer: one line, exit 1")
+    @DisplayName("produce and consume against a cluster that does not answer: one line, exit 2")
     void produceConsumeUnreachable() {
         CliRunner.Outcome p = CliRunner.run("produce", "--strategy", "FIXED_KEY", "--bootstrap", NOBODY, "--topic", "t",
                 "--messages", "5", "--connect-timeout-ms", "1000");
         CliRunner.Outcome c = CliRunner.run("consume", "--bootstrap", NOBODY, "--topic", "t", "--group", "g",
                 "--connect-timeout-ms", "1000");
 
-        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.exitCode()).isEqualTo(2);
         assertThat(p.err()).isEqualTo("produce: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
-        assertThat(c.exitCode()).isEqualTo(1);
+        assertThat(c.exitCode()).isEqualTo(2);
         assertThat(c.err()).isEqualTo("consume: cannot reach Kafka at " + NOBODY + " within 1 s" + System.lineSeparator());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "run --no-serve --bootstrap 127.0.0.1:1 --out target/i12-unreachable/run",
+        "bench --n 1 --bootstrap 127.0.0.1:1 --out target/i12-unreachable/bench",
+        "soak --runs 1 --bootstrap 127.0.0.1:1",
+        "dashboard --bootstrap 127.0.0.1:1 --topic t --port 0 --connect-timeout-ms 1000",
+        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 1000",
+        "consume --bootstrap 127.0.0.1:1 --topic t --group g --connect-timeout-ms 1000",
+    })
+    @DisplayName("a cluster that does not answer at the start is the same exit code, 2, in every command")
+    void unreachableIsTheSameExitCodeEverywhere(String commandLine) {
+        String[] args = split(commandLine);
+        CliRunner.Outcome o = CliRunner.run(args);
+
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith(args[0] + ": ").contains(NOBODY).doesNotContain("failed");
+        assertThat(o.err().strip()).doesNotContain("\n");
     }
 
     private static String[] split(String commandLine) {

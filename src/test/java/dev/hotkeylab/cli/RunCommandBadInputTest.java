@@ -22,10 +22,10 @@ class RunCommandBadInputTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 10000] but got 0"),
+                Arguments.of(new String[] {"--partitions", "0"}, "partitions must be in [1, 9999] but got 0"),
                 Arguments.of(new String[] {"--messages", "0"}, "messages must be in [1, 100000000] but got 0"),
                 Arguments.of(new String[] {"--consumers", "-1"}, "consumers must be in [1, 256] but got -1"),
-                Arguments.of(new String[] {"--key", ""}, "key must be a non-empty string but got an empty string"),
+                Arguments.of(new String[] {"--key", ""}, "key must be a non-blank string but got \"\""),
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY,HASH"},
                         "unknown strategy 'HASH'; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT"),
                 Arguments.of(new String[] {"--partitions", "three"}, "'three' is not an int"),
@@ -49,7 +49,18 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc",
                         "jdbc:postgresql://127.0.0.1:1/test?user=postgres"}, "127.0.0.1:1"),
                 Arguments.of(new String[] {"--inventory", "SQL_CONDITIONAL", "--jdbc", "postgres://nope"},
-                        "postgres://nope"));
+                        "postgres://nope"),
+                // With a bootstrap nobody answers at: the message proves the check ran before any cluster was asked.
+                Arguments.of(new String[] {"--timeout", "9223372036854775807", "--bootstrap", "127.0.0.1:1"},
+                        "timeout must be in [1, 86400] s but got 9223372036854775807"),
+                Arguments.of(new String[] {"--adaptive-threshold", "0", "--bootstrap", "127.0.0.1:1"},
+                        "threshold must be in (0, 1]"),
+                Arguments.of(new String[] {"--adaptive-threshold", "NaN", "--bootstrap", "127.0.0.1:1"},
+                        "threshold must be in (0, 1]"),
+                Arguments.of(new String[] {"--key", " ", "--bootstrap", "127.0.0.1:1"},
+                        "key must be a non-blank string but got \" \""),
+                Arguments.of(new String[] {"--key", "\t\n", "--bootstrap", "127.0.0.1:1"},
+                        "key must be a non-blank string but got \"\\t\\n\""));
     }
 
     @ParameterizedTest(name = "run {0} -> {1}")
@@ -105,5 +116,63 @@ class RunCommandBadInputTest {
         CliRunner.Outcome o = CliRunner.run("run", "--no-serve", "--out", file.toString());
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("output folder '" + file + "' is a file");
+    }
+
+    @Test
+    void aFolderWithAUserFileIsRefusedUpFrontAndKept() throws Exception {
+        Path mydocs = Files.createDirectories(tmp.resolve("d/mydocs"));
+        Files.writeString(mydocs.resolve("notes.txt"), "keep");
+        for (String command : new String[] {"run", "bench"}) {
+            String[] args = command.equals("run")
+                    ? new String[] {"run", "--no-serve", "--strategies", "FIXED_KEY", "--messages", "20", "--out", mydocs.toString()}
+                    : new String[] {"bench", "--n", "1", "--out", mydocs.toString()};
+            CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> CliRunner.run(args));
+            assertThat(o.exitCode()).as(command).isEqualTo(2);
+            assertThat(o.err()).isEqualTo(command + ": output folder '" + mydocs + "' is refused: it holds files "
+                    + "hotkey-lab did not write (notes.txt); choose an empty or new folder" + System.lineSeparator());
+            assertThat(o.out()).isEmpty();
+        }
+        assertThat(mydocs.resolve("notes.txt")).hasContent("keep");
+        try (Stream<Path> left = Files.list(tmp.resolve("d"))) {
+            assertThat(left).containsExactly(mydocs);
+        }
+    }
+
+    @ParameterizedTest(name = "run --out {0} is refused before anything starts")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/", ".", "~", "REPO_ROOT", "HOME"})
+    void dangerousOutputFoldersAreRefused(String given) {
+        String out = switch (given) {
+            case "REPO_ROOT" -> Path.of("").toAbsolutePath().toString();
+            case "HOME" -> System.getProperty("user.home");
+            default -> given;
+        };
+        CliRunner.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                () -> CliRunner.run("run", "--no-serve", "--out", out));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith("run: output folder '" + out + "' is refused: ");
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void theReproduceLineShellQuotesEveryArgument() throws Exception {
+        RunCommand run = new RunCommand();
+        new picocli.CommandLine(run).parseArgs("--key", "x; rm -rf ~", "--strategies", "FIXED_KEY", "--messages", "20");
+        String line = run.reproduceCommand();
+        assertThat(line).contains("--key 'x; rm -rf ~'");
+        // What bash makes of it: the key is one argument and nothing else runs.
+        Process bash = new ProcessBuilder("bash", "-c", "set -- " + line.substring(line.indexOf(' ') + 1)
+                + "; printf '%s\\n' \"$@\"").redirectErrorStream(true).start();
+        java.util.List<String> argv = new String(bash.getInputStream().readAllBytes()).lines().toList();
+        assertThat(bash.waitFor()).isZero();
+        assertThat(argv).containsSubsequence("--key", "x; rm -rf ~").contains("--strategies", "FIXED_KEY");
+    }
+
+    @Test
+    void aKeyWithEscapeBytesIsShownEscapedInReportMd() throws Exception {
+        dev.hotkeylab.report.TextTable table = new dev.hotkeylab.report.TextTable("key").row("A\u001B[2J\u0007");
+        assertThat(table.toText()).doesNotContain("\u001B").doesNotContain("\u0007").contains("A\\u001B[2J\\u0007");
+        assertThat(table.toMarkdown()).doesNotContain("\u001B").doesNotContain("\u0007");
+        assertThat(dev.hotkeylab.report.Markdown.code("K\u001B]0;title\u0007")).isEqualTo("`K\\u001B]0;title\\u0007`");
     }
 }

@@ -200,6 +200,17 @@ class WhatIfCommandTest {
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
+    @Test
+    void aBinaryKeyFileIsNamedAsNotUtf8() throws Exception {
+        Path out = dir.resolve("never");
+        Path binary = Files.write(dir.resolve("keys.bin"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'k', ',', '1', '\n'});
+        CliRunner.Outcome o = run("--partitions", "3", "--key-file", binary.toString(), "--out", out.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("whatif: " + binary
+                + ":1: not UTF-8 text; give binary keys as hex or base64 (header key_hex,count or key_base64,count)");
+        assertThat(out).doesNotExist();
+    }
+
     private static List<Double> doubles(JsonNode array) {
         List<Double> values = new ArrayList<>();
         array.forEach(n -> values.add(n.asDouble()));

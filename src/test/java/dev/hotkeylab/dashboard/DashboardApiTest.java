@@ -343,7 +343,7 @@ class DashboardApiTest {
 
             assertThatThrownBy(() -> DashboardServer.start(DashboardOptions.defaults().withPort(taken), null))
                     .isInstanceOf(PortInUseException.class)
-                    .hasMessage("cannot start the dashboard: port " + taken + " on 127.0.0.1 is already in use");
+                    .hasMessage("cannot start the dashboard: port " + taken + " on 127.0.0.1 is already in use; choose another with --port");
         }
 
         @Test

@@ -29,13 +29,13 @@ class ExperimentConfigTest {
     @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> ExperimentConfig.builder().partitions(0).build())
-                .hasMessage("partitions must be in [1, 10000] but got 0");
+                .hasMessage("partitions must be in [1, 9999] but got 0");
         assertThatThrownBy(() -> ExperimentConfig.builder().messages(-5).build())
                 .hasMessage("messages must be in [1, 100000000] but got -5");
         assertThatThrownBy(() -> ExperimentConfig.builder().consumers(0).build())
                 .hasMessage("consumers must be in [1, 256] but got 0");
         assertThatThrownBy(() -> ExperimentConfig.builder().key("").build())
-                .hasMessage("key must be a non-empty string but got an empty string");
+                .hasMessage("key must be a non-blank string but got \"\"");
         assertThatThrownBy(() -> ExperimentConfig.builder().serviceTimeMillis(-1).build())
                 .hasMessage("service time must be in [0, 10000] ms but got -1.0");
         assertThatThrownBy(() -> ExperimentConfig.builder().timeout(Duration.ZERO).build())

@@ -56,6 +56,6 @@ class ScalingConfigTest {
                 .hasMessage("strategies must name at least one salted strategy (PARTITION_AWARE_SALT, ENTITY_SALT, "
                         + "RANDOM_SALT) to compare with FIXED_KEY");
         assertThatThrownBy(() -> new ScalingConfig(List.of(3), 10, 5, salted, "", 42, 100, true))
-                .hasMessage("key must be a non-empty string but got an empty string");
+                .hasMessage("key must be a non-blank string but got \"\"");
     }
 }

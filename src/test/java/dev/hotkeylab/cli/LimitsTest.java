@@ -1,0 +1,108 @@
+package dev.hotkeylab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Limits the process cannot keep are refused before anything starts, naming what to raise")
+class LimitsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("partitions against the file-descriptor limit: 1000 partitions under ulimit -n 1024 are refused")
+    void fileDescriptors() {
+        assertThatThrownBy(() -> Limits.requirePartitions(1000, 1, 1024, 150))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("partitions 1000 need about 2550 file descriptors for the embedded broker but this process "
+                        + "may open 1024 (ulimit -n); raise it with 'ulimit -n 3072' or lower --partitions");
+        assertThatCode(() -> Limits.requirePartitions(3, 1, 1024, 150)).doesNotThrowAnyException();
+        assertThatCode(() -> Limits.requirePartitions(1000, 1, 1_048_576, 150)).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("requests against the heap: 10^7 requests on a 256 MB heap are refused with the heap they need")
+    void heapForRequests() {
+        assertThatThrownBy(() -> Limits.requireHeapForRequests(10_000_000, 256L << 20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("messages 10000000 need about 465 MB of heap but this JVM may use 256 MB; raise it with "
+                        + "HOTKEY_JAVA_OPTS=-Xmx512m or lower --messages");
+        assertThatThrownBy(() -> Limits.requireHeapForRequests(100_000_000, 1L << 30))
+                .hasMessageContaining("need about 3211 MB").hasMessageContaining("-Xmx4g");
+        assertThatCode(() -> Limits.requireHeapForRequests(1000, 256L << 20)).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("requests against the temp dir's free disk")
+    void disk() {
+        assertThatThrownBy(() -> Limits.requireDiskForRequests(100_000_000, 1L << 30, "/tmp"))
+                .hasMessage("messages: 100000000 requests need about 19073 MB of disk for the embedded broker in /tmp "
+                        + "but 1024 MB are free; free space there, point -Djava.io.tmpdir elsewhere or lower --messages");
+        assertThatCode(() -> Limits.requireDiskForRequests(1000, 1L << 30, "/tmp")).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("whatif keys against the heap")
+    void heapForKeys() {
+        assertThatThrownBy(() -> Limits.requireHeapForKeys(12_000_000, "key file k.csv", 1L << 30))
+                .hasMessage("key file k.csv: 12000000 keys need about 3497 MB of heap but this JVM may use 1024 MB; "
+                        + "raise it with HOTKEY_JAVA_OPTS=-Xmx4g or use fewer keys");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "run --no-serve --brokers 100                 | run: brokers must be in [1, 9] but got 100",
+        "bench --n 1 --brokers 100                    | bench: brokers must be in [1, 9] but got 100",
+        "soak --runs 1 --brokers 100                  | soak: brokers must be in [1, 9] but got 100",
+        "broker --brokers 100                         | broker: brokers must be in [1, 9] but got 100",
+        "run --no-serve --partitions 10000            | run: partitions must be in [1, 9999] but got 10000",
+        "broker --partitions 10000                    | broker: partitions must be in [1, 9999] but got 10000",
+    })
+    @DisplayName("the CLI refuses these in milliseconds, one line, exit 2")
+    void cli(String commandLine, String message) {
+        String[] args = (commandLine + " --out " + tmp.resolve("out")).split("\\s+");
+        if (args[0].equals("soak") || args[0].equals("broker")) {
+            args = commandLine.split("\\s+");
+        }
+        CliRunner.Outcome o = CliRunner.run(args);
+
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith(message);
+        assertThat(o.err().strip()).doesNotContain("\n");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("run --partitions 9999 under this process's own file-descriptor limit is refused before the broker starts")
+    void partitionsUnderTheRealLimit() {
+        long max = Limits.maxFileDescriptors();
+        assumeThat(max).as("this test needs a limit below what 9999 partitions take").isBetween(1L, 20_000L);
+        CliRunner.Outcome o = CliRunner.run("run", "--no-serve", "--partitions", "9999", "--out",
+                tmp.resolve("out").toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith("run: partitions 9999 need about ").contains("(ulimit -n); raise it with 'ulimit -n ");
+    }
+
+    @Test
+    @DisplayName("whatif with more keys than the heap holds is refused before a key is made")
+    void whatIfKeysUnderTheRealHeap() {
+        long keys = 20_000_000;
+        assumeThat(Runtime.getRuntime().maxMemory()).as("this test needs a heap below what 2*10^7 keys take")
+                .isLessThan((64L << 20) + keys * Limits.HEAP_BYTES_PER_KEY);
+        CliRunner.Outcome o = CliRunner.run("whatif", "--partitions", "3", "--keys", "zipf:1.0:" + keys, "--out",
+                tmp.resolve("out").toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).startsWith("whatif: --keys zipf:1.0:20000000: 20000000 keys need about ")
+                .contains("raise it with HOTKEY_JAVA_OPTS=-Xmx");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+}
