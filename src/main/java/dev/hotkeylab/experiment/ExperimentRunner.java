@@ -61,6 +61,8 @@ public final class ExperimentRunner {
     private ConsumerCrash crash;
     private int adminTimeoutMillis = 30_000;
     private AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults();
+    private GroupType groupType = GroupType.CLASSIC;
+    private int shareDeliveryCountLimit = ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT;
 
     public ExperimentRunner(KafkaBackend backend) {
         this.backend = backend;
@@ -103,6 +105,29 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("admin timeout must be >= 100 ms but got " + timeout);
         }
         this.adminTimeoutMillis = (int) timeout.toMillis();
+        return this;
+    }
+
+    /**
+     * How following runs consume: a consumer group (default) or a share group (KIP-932), see {@link GroupType}.
+     */
+    public ExperimentRunner groupType(GroupType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("group type must be one of " + GroupType.allowedNames() + " but got null");
+        }
+        this.groupType = type;
+        return this;
+    }
+
+    /**
+     * Share groups: deliveries of one record before the broker archives it ({@code share.delivery.count.limit}, set on
+     * each run's group; Kafka's range 2..10, default 5).
+     */
+    public ExperimentRunner shareDeliveryCountLimit(int limit) {
+        if (limit < 2 || limit > 10) {
+            throw new IllegalArgumentException("share delivery count limit must be in [2, 10] but got " + limit);
+        }
+        this.shareDeliveryCountLimit = limit;
         return this;
     }
 
@@ -149,22 +174,33 @@ public final class ExperimentRunner {
                     + crash.member());
         }
         RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
-        List<GroupMember> members = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        boolean share = groupType == GroupType.SHARE;
         try {
+            if (share) {
+                ShareGroupRun.prepare(admin, backend, group, shareDeliveryCountLimit, adminTimeoutMillis);
+            }
             long settleStart = System.nanoTime();
             for (int i = 0; i < config.consumers(); i++) {
                 String clientId = group + "-c" + i;
                 long crashAfter = crash != null && crash.member() == i ? crash.afterRecords() : Long.MAX_VALUE;
-                GroupMember member = new GroupMember(clientId, consumerConfig(group, clientId), topic, handler,
-                        accounting, crashAfter);
+                Member member = share
+                        ? new ShareMember(clientId, ShareGroupRun.consumerConfig(backend, group, clientId,
+                                maxPollRecords), topic, handler, accounting, crashAfter, shareDeliveryCountLimit)
+                        : new GroupMember(clientId, consumerConfig(group, clientId), topic, handler, accounting,
+                                crashAfter);
                 members.add(member);
                 Thread thread = new Thread(member, clientId);
                 thread.setDaemon(true);
                 threads.add(thread);
             }
             threads.forEach(Thread::start);
-            awaitSettled(config, members, accounting);
+            if (share) {
+                ShareGroupRun.awaitSettled(admin, group, config, members, accounting, SETTLE_TIMEOUT_MILLIS);
+            } else {
+                awaitSettled(config, members, accounting);
+            }
             long settleMillis = (System.nanoTime() - settleStart) / 1_000_000;
             Map<Integer, List<Integer>> settled = new TreeMap<>();
             for (int i = 0; i < members.size(); i++) {
@@ -176,21 +212,23 @@ public final class ExperimentRunner {
             awaitProcessed(config, listener, accounting);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
 
-            members.forEach(GroupMember::stop);
+            members.forEach(Member::stop);
             for (Thread t : threads) {
                 t.join(10_000);
             }
             List<Long> brokerCounts = endOffsets(admin, topic, config.partitions());
             BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts);
             ExperimentResult result = result(config, topic, group, members, settled, accounting, produced,
-                    brokerCounts, drainNanos, settleMillis, load);
+                    brokerCounts, drainNanos, settleMillis, load, share
+                            ? ShareGroupRun.summary(members, accounting, shareDeliveryCountLimit)
+                            : ShareSummary.CLASSIC);
             listener.finished(result);
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
         } finally {
-            members.forEach(GroupMember::stop);
+            members.forEach(Member::stop);
             for (Thread t : threads) {
                 try {
                     t.join(10_000);
@@ -201,7 +239,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private void awaitSettled(ExperimentConfig config, List<GroupMember> members, RunAccounting accounting) {
+    private void awaitSettled(ExperimentConfig config, List<Member> members, RunAccounting accounting) {
         int expectedActive = Math.min(config.consumers(), config.partitions());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS);
         while (true) {
@@ -212,7 +250,7 @@ public final class ExperimentRunner {
             int owners = 0;
             int owned = 0;
             Set<Integer> union = new java.util.HashSet<>();
-            for (GroupMember m : members) {
+            for (Member m : members) {
                 Set<Integer> a = m.assignment();
                 if (!a.isEmpty()) {
                     owners++;
@@ -374,20 +412,21 @@ public final class ExperimentRunner {
     }
 
     private static ExperimentResult result(ExperimentConfig config, String topic, String group,
-            List<GroupMember> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
-            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load) {
+            List<Member> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
+            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load,
+            ShareSummary share) {
         long[] perPartition = new long[config.partitions()];
         for (int p = 0; p < perPartition.length; p++) {
             perPartition[p] = accounting.producedPerPartition.get(p);
         }
         Skew skew = Skew.of(perPartition);
         double drainSeconds = Math.max(drainNanos, 1) / 1e9;
-        int buckets = (int) members.stream().mapToLong(GroupMember::lastBucket).max().orElse(-1) + 1;
+        int buckets = (int) members.stream().mapToLong(Member::lastBucket).max().orElse(-1) + 1;
         Histogram latency = LatencyStats.newHistogram();
         Map<String, ConsumerStats> perConsumer = new TreeMap<>();
         int active = 0;
         for (int i = 0; i < members.size(); i++) {
-            GroupMember m = members.get(i);
+            Member m = members.get(i);
             latency.add(m.latencyMicros());
             if (m.records() > 0) {
                 active++;
@@ -406,8 +445,8 @@ public final class ExperimentRunner {
                 accounting.concertOrder.violations(), accounting.userOrder.violations(),
                 accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
                 settleMillis, accounting.longestStallMillis(),
-                members.stream().filter(GroupMember::crashed).map(GroupMember::clientId).toList(),
-                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive());
+                members.stream().filter(Member::crashed).map(Member::clientId).toList(),
+                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive(), share);
     }
 
     private static List<Long> boxed(long[] values) {

@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for it,
  * commit after the batch (at-least-once, as a booking service would).
  */
-final class GroupMember implements Runnable {
+final class GroupMember implements Member {
 
     private final String clientId;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -103,7 +103,8 @@ final class GroupMember implements Runnable {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         stopping = true;
         consumer.wakeup();
     }
@@ -112,28 +113,34 @@ final class GroupMember implements Runnable {
         return subscribed;
     }
 
-    boolean crashed() {
+    @Override
+    public boolean crashed() {
         return crashed;
     }
 
-    String clientId() {
+    @Override
+    public String clientId() {
         return clientId;
     }
 
-    Set<Integer> assignment() {
+    @Override
+    public Set<Integer> assignment() {
         return assignment;
     }
 
-    long records() {
+    @Override
+    public long records() {
         return records.get();
     }
 
-    Histogram latencyMicros() {
+    @Override
+    public Histogram latencyMicros() {
         return latencyMicros;
     }
 
     /** Records per bucket from bucket 0 to the last one this member saw. */
-    List<Long> timeline(int buckets) {
+    @Override
+    public List<Long> timeline(int buckets) {
         Long[] out = new Long[buckets];
         for (int i = 0; i < buckets; i++) {
             AtomicLong c = timeline.get((long) i);
@@ -142,7 +149,8 @@ final class GroupMember implements Runnable {
         return List.of(out);
     }
 
-    long lastBucket() {
+    @Override
+    public long lastBucket() {
         return timeline.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
     }
 }
