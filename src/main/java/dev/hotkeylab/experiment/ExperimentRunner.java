@@ -119,6 +119,11 @@ public final class ExperimentRunner {
         return this;
     }
 
+    /** How following runs consume. */
+    public GroupType groupType() {
+        return groupType;
+    }
+
     /**
      * Share groups: deliveries of one record before the broker archives it ({@code share.delivery.count.limit}, set on
      * each run's group; Kafka's range 2..10, default 5).
