@@ -448,7 +448,7 @@ public final class ExperimentRunner {
                 skew.idlePartitions(), skew.maxOverMean(), skew.coefficientOfVariation(),
                 drainNanos / 1_000_000, config.messages() / drainSeconds, LatencyStats.of(latency),
                 accounting.concertOrder.violations(), accounting.userOrder.violations(),
-                accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
+                accounting.processed.get(), accounting.processed.get() - accounting.distinctSucceeded(),
                 settleMillis, accounting.longestStallMillis(),
                 members.stream().filter(Member::crashed).map(Member::clientId).toList(),
                 load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive(), share);

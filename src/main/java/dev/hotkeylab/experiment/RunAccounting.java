@@ -119,6 +119,11 @@ final class RunAccounting {
         return distinct.get();
     }
 
+    /** Distinct requests processed successfully: without those a share group archived after failed deliveries. */
+    long distinctSucceeded() {
+        return distinct.get() - shareArchived.get();
+    }
+
     long lastProcessedNanos() {
         return lastProcessedNanos.get();
     }
