@@ -21,7 +21,7 @@ final class ShareBenchOutput {
         long start = System.nanoTime();
         List<ShareBench.Row> rows;
         try (KafkaBackend backend = KafkaBackends.open(choice, out)) {
-            out.printf(Locale.ROOT, "Share bench: N = %s, %d requests per N, %.1f ms service time; N share members on "
+            out.printf(Locale.ROOT, "Share bench: N = %s, %d requests per partition of the salted run (N times as many per run), %.1f ms service time; N share members on "
                     + "one partition against PARTITION_AWARE_SALT on N partitions%n",
                     config.ns().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     config.messagesPerPartition(), config.serviceTimeMillis());
