@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The claims that share groups (KIP-932, Kafka >= 4.2) answer differently, computed from the runs like
  * {@link ClaimsChecked}'s: "only one consumer can process a partition at a time" and "scaling needs a key change".
- * Runs with {@code --group-type share} are checked here; the other claims see only consumer-group runs.
+ * Runs with {@code --group-type share} are checked here (no rows without such a run); the other claims see only
+ * consumer-group runs.
  */
 final class ShareClaims {
 
@@ -29,7 +30,11 @@ final class ShareClaims {
         return r.share().share();
     }
 
+    /** The share-group claims; none when no run used a share group (a classic report keeps its rows). */
     static List<Claim> check(List<ExperimentResult> classic, List<ExperimentResult> share) {
+        if (share.isEmpty()) {
+            return List.of();
+        }
         Optional<ExperimentResult> classicFixed = first(classic, ClaimsChecked.FIXED);
         Optional<ExperimentResult> shareFixed = first(share, ClaimsChecked.FIXED);
         return List.of(onePerPartition(classicFixed, shareFixed), keyChange(classic, classicFixed, shareFixed, share));

@@ -91,10 +91,14 @@ class ShareClaimsTest {
     }
 
     @Test
-    @DisplayName("Without a share run the share claims are not measured")
+    @DisplayName("Without a share run a report has no share rows; a share run without the classic FIXED_KEY is not "
+            + "measured")
     void withoutShareRun() {
-        List<Claim> claims = ClaimsChecked.check(Synthetic.javaClientRun(KEY), Optional.empty());
+        assertThat(ClaimsChecked.check(Synthetic.javaClientRun(KEY), Optional.empty()))
+                .extracting(Claim::id).doesNotContain("one-consumer-per-partition", "scaling-needs-key-change");
 
+        List<Claim> claims = ClaimsChecked.check(List.of(fixed(510, SHARE, members(330, 340, 330))),
+                Optional.empty());
         assertThat(claim(claims, "one-consumer-per-partition").verdict()).isEqualTo(Verdict.NOT_MEASURED);
         assertThat(claim(claims, "scaling-needs-key-change").verdict()).isEqualTo(Verdict.NOT_MEASURED);
     }
