@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -30,7 +29,7 @@ final class GroupMember implements Member {
     private final RunAccounting accounting;
     private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
     private final AtomicLong records = new AtomicLong();
-    private final Map<Long, AtomicLong> timeline = new ConcurrentHashMap<>();
+    private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final long crashAfter;
     private volatile boolean stopping;
@@ -75,8 +74,7 @@ final class GroupMember implements Member {
                     long now = System.nanoTime();
                     records.incrementAndGet();
                     long elapsed = accounting.processed(request, record.partition(), now, latencyMicros);
-                    timeline.computeIfAbsent(elapsed / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
-                            .incrementAndGet();
+                    timeline.record(elapsed);
                     if (records.get() == crashAfter) {
                         // Dies here: the batch's offsets are never committed.
                         crashed = true;
@@ -138,19 +136,13 @@ final class GroupMember implements Member {
         return latencyMicros;
     }
 
-    /** Records per bucket from bucket 0 to the last one this member saw. */
     @Override
     public List<Long> timeline(int buckets) {
-        Long[] out = new Long[buckets];
-        for (int i = 0; i < buckets; i++) {
-            AtomicLong c = timeline.get((long) i);
-            out[i] = c == null ? 0L : c.get();
-        }
-        return List.of(out);
+        return timeline.values(buckets);
     }
 
     @Override
     public long lastBucket() {
-        return timeline.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        return timeline.lastBucket();
     }
 }

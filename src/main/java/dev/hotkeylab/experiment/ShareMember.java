@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,7 @@ final class ShareMember implements Member {
     private final long crashAfter;
     private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
     private final AtomicLong records = new AtomicLong();
-    private final Map<Long, AtomicLong> timeline = new ConcurrentHashMap<>();
+    private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -129,8 +128,7 @@ final class ShareMember implements Member {
 
     private void account(TicketRequest request, int partition, long now) {
         long elapsed = accounting.processed(request, partition, now, latencyMicros);
-        timeline.computeIfAbsent(elapsed / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
-                .incrementAndGet();
+        timeline.record(elapsed);
     }
 
     @Override
@@ -183,16 +181,11 @@ final class ShareMember implements Member {
 
     @Override
     public List<Long> timeline(int buckets) {
-        Long[] out = new Long[buckets];
-        for (int i = 0; i < buckets; i++) {
-            AtomicLong c = timeline.get((long) i);
-            out[i] = c == null ? 0L : c.get();
-        }
-        return List.of(out);
+        return timeline.values(buckets);
     }
 
     @Override
     public long lastBucket() {
-        return timeline.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        return timeline.lastBucket();
     }
 }
