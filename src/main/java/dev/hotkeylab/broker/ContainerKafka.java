@@ -26,7 +26,11 @@ public final class ContainerKafka implements KafkaBackend {
         KafkaContainer container = new KafkaContainer(DockerImageName.parse(image))
                 // Same reason as the embedded broker: a quick, deterministic first rebalance.
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "300")
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                // share.coordinator.state.topic.replication.factor (default 3) and .min.isr (default 2): one broker
+                // must host the share groups' state topic, as in the embedded backend (KIP-932).
+                .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1")
+                .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1");
         try {
             container.start();
         } catch (RuntimeException e) {

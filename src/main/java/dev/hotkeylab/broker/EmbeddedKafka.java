@@ -92,6 +92,13 @@ public final class EmbeddedKafka implements KafkaBackend {
         props.put("transaction.state.log.replication.factor", String.valueOf(replication));
         props.put("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)));
         props.put("transaction.state.log.num.partitions", "3");
+        // share.coordinator.state.topic.replication.factor (default 3) and .min.isr (default 2), from Kafka's
+        // ShareCoordinatorConfig: the share groups' state topic (__share_group_state) needs as many brokers, else a
+        // single broker answers "coordinator not available" and share consumers receive nothing (KIP-932).
+        props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
+        props.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.min(2, replication)));
+        // share.coordinator.state.topic.num.partitions (default 50): as for __consumer_offsets, 50 take seconds.
+        props.put("share.coordinator.state.topic.num.partitions", "3");
         // group.initial.rebalance.delay.ms (default 3000): consumers starting together join one rebalance within
         // 300 ms (settled one-partition-per-consumer assignment in ~0.65 s in every trial; 0 raced).
         props.put("group.initial.rebalance.delay.ms", "300");

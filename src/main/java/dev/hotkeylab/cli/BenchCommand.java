@@ -79,6 +79,12 @@ final class BenchCommand implements Callable<Integer> {
             + "slowed by a cold JIT).")
     boolean noWarmup;
 
+    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
+            description = "classic: FIXED_KEY against salting, consumer groups of N on N partitions; share: also N "
+                    + "share-group members on the hot key's one partition (printed, not written to the report) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String groupType;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
             description = "Report folder to merge the bench section into (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -123,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         ScalingConfig config = config();
+        if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {
+            return ShareBenchOutput.run(config, backendOptions.choice(), out);
+        }
         ReportWriter.checkWritable(this.out);
         ReportSections.read(this.out);
         var choice = backendOptions.choice();

@@ -5,6 +5,7 @@ import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.experiment.GroupType;
 import dev.hotkeylab.dashboard.DashboardOptions;
 import dev.hotkeylab.dashboard.DashboardRun;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
@@ -72,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
             completionCandidates = Strategy.Names.class,
             description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: all).")
     List<Strategy> strategies;
+
+    @Option(names = "--group-type", paramLabel = "T[,T...]", split = ",", defaultValue = "classic",
+            description = "How the consumers share the topic: classic (a consumer group: one member per partition) or "
+                    + "share (a share group, KIP-932, Kafka >= 4.2: members share partitions record by record); "
+                    + "classic,share runs both (default: ${DEFAULT-VALUE}).")
+    List<String> groupTypes;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for salts and users (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -185,16 +192,18 @@ final class RunCommand implements Callable<Integer> {
                     launcher.hold(); // the page's form waits until the main job's runs are done
                 }
                 try {
-                    for (ExperimentConfig config : configs) {
+                    for (GroupTypeRun groupRun : groupTypeRuns(configs)) {
+                        ExperimentConfig config = groupRun.config();
+                        runner.groupType(groupRun.type());
                         if (storeSet.isEmpty()) {
-                            DashboardRun shown = serving.show(config.strategy().name(), backend.clientConfig());
+                            DashboardRun shown = serving.show(groupRun.label(), backend.clientConfig());
                             results.add(runOne(runner, config, null, out, shown));
-                            labels.add(config.strategy().name());
+                            labels.add(groupRun.label());
                             dashboardRuns.add(shown);
                             continue;
                         }
                         for (InventoryStore store : storeSet) {
-                            String label = config.strategy().name() + " + " + store.name();
+                            String label = groupRun.label() + " + " + store.name();
                             DashboardRun shown = serving.show(label, backend.clientConfig());
                             InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
                                     capacity, config.serviceTimeMillis());
@@ -210,6 +219,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     }
                 } finally {
+                    runner.groupType(GroupType.CLASSIC);
                     if (launcher != null) {
                         launcher.release();
                     }
@@ -247,10 +257,32 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One strategy consumed one way; labelled "FIXED_KEY" for a consumer group, "FIXED_KEY (share)" for a share one. */
+    private record GroupTypeRun(GroupType type, ExperimentConfig config) {
+        String label() {
+            return config.strategy().name() + (type == GroupType.CLASSIC ? "" : " (" + type.label() + ")");
+        }
+    }
+
+    /** Every strategy per group type, the group types in the order given. */
+    private List<GroupTypeRun> groupTypeRuns(List<ExperimentConfig> configs) {
+        List<GroupTypeRun> runs = new ArrayList<>();
+        for (GroupType type : groupTypes()) {
+            configs.forEach(c -> runs.add(new GroupTypeRun(type, c)));
+        }
+        return runs;
+    }
+
+    List<GroupType> groupTypes() {
+        return groupTypes == null || groupTypes.isEmpty() ? List.of(GroupType.CLASSIC)
+                : groupTypes.stream().map(GroupType::parse).distinct().toList();
+    }
+
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintStream out, DashboardRun shown) {
-        out.printf("Running %s: %d requests on %d partitions, %d consumers...%n", config.strategy(),
-                config.messages(), config.partitions(), config.consumers());
+        String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
+        out.printf("Running %s: %d requests on %d partitions, %d %s...%n", config.strategy(),
+                config.messages(), config.partitions(), config.consumers(), members);
         ExperimentListener listener = shown == null ? new ProgressLine(System.err)
                 : new ProgressLine(System.err).and(shown);
         ExperimentResult r;
@@ -262,8 +294,8 @@ final class RunCommand implements Callable<Integer> {
             }
             throw e;
         }
-        out.printf("  done in %.2f s: records per partition %s, %d of %d consumers active%n",
-                r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers());
+        out.printf("  done in %.2f s: records per partition %s, %d of %d %s active%n",
+                r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers(), members);
         return r;
     }
 
@@ -289,6 +321,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("timeout must be in [1, " + MAX_TIMEOUT_SECONDS + "] s but got "
                     + timeoutSeconds);
         }
+        groupTypes();
         List<ExperimentConfig> configs = new ArrayList<>();
         for (Strategy s : chosen) {
             configs.add(ExperimentConfig.builder().key(key).partitions(partitions).messages(messages)
@@ -310,6 +343,9 @@ final class RunCommand implements Callable<Integer> {
         if (quietConcerts > 0) {
             args.put("--quiet-concerts", quietConcerts);
             args.put("--zipf", zipfExponent);
+        }
+        if (!groupTypes().equals(List.of(GroupType.CLASSIC))) {
+            args.put("--group-type", String.join(",", groupTypes().stream().map(GroupType::label).toList()));
         }
         if (inventory != null && !inventory.isEmpty()) {
             args.put("--inventory", String.join(",", inventory));

@@ -57,6 +57,11 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--service-time", paramLabel = "MS", defaultValue = "1", description = "Per request (default: ${DEFAULT-VALUE}).")
     double serviceTime;
 
+    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
+            description = "classic (consumer group) or share (share group, KIP-932: a crashed member's records come "
+                    + "back when their acquisition lock expires, 30 s by default) (default: ${DEFAULT-VALUE}).")
+    String groupType;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seeds the crash points (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -77,6 +82,7 @@ final class SoakCommand implements Callable<Integer> {
         if (runs < 0) {
             throw new IllegalArgumentException("runs must be >= 0 but got " + runs);
         }
+        dev.hotkeylab.experiment.GroupType type = dev.hotkeylab.experiment.GroupType.parse(groupType);
         StoreKind kind = StoreKind.parse(inventory);
         if (!kind.safe()) {
             throw new IllegalArgumentException("soak needs an idempotent store (redis-lua, sql-conditional, "
@@ -101,7 +107,7 @@ final class SoakCommand implements Callable<Integer> {
         int done = 0;
         try (InventoryStore store = InventoryStores.open(kind, ic.build());
                 KafkaBackend backend = KafkaBackends.open(backendOptions.choice(), out)) {
-            ExperimentRunner runner = new ExperimentRunner(backend);
+            ExperimentRunner runner = new ExperimentRunner(backend).groupType(type);
             while (System.nanoTime() < deadline && (runs == 0 || done < runs)) {
                 ConsumerCrash crash = new ConsumerCrash(random.nextInt(consumers),
                         1 + random.nextInt(Math.max(1, messages / consumers - 1)));

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * the end of the run (the hot partition's leader takes all of a fixed key's load).
  *
  * <p>{@code perConcert} splits the counts and ordering by concert (one entry unless the workload has quiet concerts);
- * {@code adaptive} says what the adaptive partitioner did ({@link AdaptiveSummary#NONE} for other strategies).
+ * {@code adaptive} says what the adaptive partitioner did ({@link AdaptiveSummary#NONE} for other strategies);
+ * {@code share} says which {@link GroupType} consumed and what a share group redelivered, released and archived
+ * ({@link ShareSummary#CLASSIC} for a consumer group, and when an older {@code results.json} has no such field).
  */
 public record ExperimentResult(
         String strategy,
@@ -55,7 +57,8 @@ public record ExperimentResult(
         Map<Integer, Long> leaderRecordsByBroker,
         Map<Integer, Long> leaderBytesByBroker,
         Map<String, ConcertStats> perConcert,
-        AdaptiveSummary adaptive) {
+        AdaptiveSummary adaptive,
+        ShareSummary share) {
 
     /** Width of one bucket of the per-consumer timelines. */
     public static final long TIMELINE_BUCKET_MILLIS = 250;
@@ -71,6 +74,12 @@ public record ExperimentResult(
         leaderRecordsByBroker = Map.copyOf(leaderRecordsByBroker);
         leaderBytesByBroker = Map.copyOf(leaderBytesByBroker);
         perConcert = Collections.unmodifiableMap(new TreeMap<>(perConcert));
+        share = share == null ? ShareSummary.CLASSIC : share;
+    }
+
+    /** {@code classic} or {@code share}: how the run consumed. */
+    public String groupType() {
+        return share.groupType();
     }
 
     /** Consumers that processed nothing. */

@@ -61,6 +61,8 @@ public final class ExperimentRunner {
     private ConsumerCrash crash;
     private int adminTimeoutMillis = 30_000;
     private AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults();
+    private GroupType groupType = GroupType.CLASSIC;
+    private int shareDeliveryCountLimit = ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT;
 
     public ExperimentRunner(KafkaBackend backend) {
         this.backend = backend;
@@ -103,6 +105,34 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("admin timeout must be >= 100 ms but got " + timeout);
         }
         this.adminTimeoutMillis = (int) timeout.toMillis();
+        return this;
+    }
+
+    /**
+     * How following runs consume: a consumer group (default) or a share group (KIP-932), see {@link GroupType}.
+     */
+    public ExperimentRunner groupType(GroupType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("group type must be one of " + GroupType.allowedNames() + " but got null");
+        }
+        this.groupType = type;
+        return this;
+    }
+
+    /** How following runs consume. */
+    public GroupType groupType() {
+        return groupType;
+    }
+
+    /**
+     * Share groups: deliveries of one record before the broker archives it ({@code share.delivery.count.limit}, set on
+     * each run's group; Kafka's range 2..10, default 5).
+     */
+    public ExperimentRunner shareDeliveryCountLimit(int limit) {
+        if (limit < 2 || limit > 10) {
+            throw new IllegalArgumentException("share delivery count limit must be in [2, 10] but got " + limit);
+        }
+        this.shareDeliveryCountLimit = limit;
         return this;
     }
 
@@ -180,24 +210,35 @@ public final class ExperimentRunner {
                     + crash.member());
         }
         RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
-        List<GroupMember> members = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         boolean finished = false;
+        boolean share = groupType == GroupType.SHARE;
         try {
             enter(deadline, listener, config, RunPhase.SETTLING);
+            if (share) {
+                ShareGroupRun.prepare(admin, backend, group, shareDeliveryCountLimit, adminTimeoutMillis);
+            }
             long settleStart = System.nanoTime();
             for (int i = 0; i < config.consumers(); i++) {
                 String clientId = group + "-c" + i;
                 long crashAfter = crash != null && crash.member() == i ? crash.afterRecords() : Long.MAX_VALUE;
-                GroupMember member = new GroupMember(clientId, consumerConfig(group, clientId), topic, handler,
-                        accounting, crashAfter);
+                Member member = share
+                        ? new ShareMember(clientId, ShareGroupRun.consumerConfig(backend, group, clientId,
+                                maxPollRecords), topic, handler, accounting, crashAfter, shareDeliveryCountLimit)
+                        : new GroupMember(clientId, consumerConfig(group, clientId), topic, handler, accounting,
+                                crashAfter);
                 members.add(member);
                 Thread thread = new Thread(member, clientId);
                 thread.setDaemon(true);
                 threads.add(thread);
             }
             threads.forEach(Thread::start);
-            awaitSettled(config, members, accounting, deadline);
+            if (share) {
+                ShareGroupRun.awaitSettled(admin, group, config, members, accounting, SETTLE_TIMEOUT_MILLIS);
+            } else {
+                awaitSettled(config, members, accounting, deadline);
+            }
             long settleMillis = (System.nanoTime() - settleStart) / 1_000_000;
             Map<Integer, List<Integer>> settled = new TreeMap<>();
             for (int i = 0; i < members.size(); i++) {
@@ -211,7 +252,7 @@ public final class ExperimentRunner {
             awaitProcessed(config, listener, accounting, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
 
-            members.forEach(GroupMember::stop);
+            members.forEach(Member::stop);
             for (Thread t : threads) {
                 t.join(10_000);
             }
@@ -219,7 +260,9 @@ public final class ExperimentRunner {
             List<Long> brokerCounts = endOffsets(admin, topic, config.partitions(), deadline);
             BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts, deadline);
             ExperimentResult result = result(config, topic, group, members, settled, accounting, produced,
-                    brokerCounts, drainNanos, settleMillis, load);
+                    brokerCounts, drainNanos, settleMillis, load, share
+                            ? ShareGroupRun.summary(members, accounting, shareDeliveryCountLimit)
+                            : ShareSummary.CLASSIC);
             finished = true;
             listener.finished(result);
             return result;
@@ -227,7 +270,7 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
         } finally {
-            members.forEach(GroupMember::stop);
+            members.forEach(Member::stop);
             // After a failure the (daemon) consumer threads get one shared budget, a little over their 5 s close. An
             // interrupt (Ctrl-C) does not cut it short: the consumers leave their group before the broker goes.
             boolean interrupted = Thread.interrupted();
@@ -245,7 +288,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private void awaitSettled(ExperimentConfig config, List<GroupMember> members, RunAccounting accounting,
+    private void awaitSettled(ExperimentConfig config, List<Member> members, RunAccounting accounting,
             RunDeadline runDeadline) {
         int expectedActive = Math.min(config.consumers(), config.partitions());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS);
@@ -258,7 +301,7 @@ public final class ExperimentRunner {
             int owners = 0;
             int owned = 0;
             Set<Integer> union = new java.util.HashSet<>();
-            for (GroupMember m : members) {
+            for (Member m : members) {
                 Set<Integer> a = m.assignment();
                 if (!a.isEmpty()) {
                     owners++;
@@ -469,20 +512,21 @@ public final class ExperimentRunner {
     }
 
     private static ExperimentResult result(ExperimentConfig config, String topic, String group,
-            List<GroupMember> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
-            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load) {
+            List<Member> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
+            Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load,
+            ShareSummary share) {
         long[] perPartition = new long[config.partitions()];
         for (int p = 0; p < perPartition.length; p++) {
             perPartition[p] = accounting.producedPerPartition.get(p);
         }
         Skew skew = Skew.of(perPartition);
         double drainSeconds = Math.max(drainNanos, 1) / 1e9;
-        int buckets = (int) members.stream().mapToLong(GroupMember::lastBucket).max().orElse(-1) + 1;
+        int buckets = (int) members.stream().mapToLong(Member::lastBucket).max().orElse(-1) + 1;
         Histogram latency = LatencyStats.newHistogram();
         Map<String, ConsumerStats> perConsumer = new TreeMap<>();
         int active = 0;
         for (int i = 0; i < members.size(); i++) {
-            GroupMember m = members.get(i);
+            Member m = members.get(i);
             latency.add(m.latencyMicros());
             if (m.records() > 0) {
                 active++;
@@ -499,10 +543,10 @@ public final class ExperimentRunner {
                 skew.idlePartitions(), skew.maxOverMean(), skew.coefficientOfVariation(),
                 drainNanos / 1_000_000, config.messages() / drainSeconds, LatencyStats.of(latency),
                 accounting.concertOrder.violations(), accounting.userOrder.violations(),
-                accounting.processed.get(), accounting.processed.get() - accounting.distinctProcessed(),
+                accounting.processed.get(), accounting.processed.get() - accounting.distinctSucceeded(),
                 settleMillis, accounting.longestStallMillis(),
-                members.stream().filter(GroupMember::crashed).map(GroupMember::clientId).toList(),
-                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive());
+                members.stream().filter(Member::crashed).map(Member::clientId).toList(),
+                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive(), share);
     }
 
     private static List<Long> boxed(long[] values) {

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -21,7 +20,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for it,
  * commit after the batch (at-least-once, as a booking service would).
  */
-final class GroupMember implements Runnable {
+final class GroupMember implements Member {
 
     private final String clientId;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -30,7 +29,7 @@ final class GroupMember implements Runnable {
     private final RunAccounting accounting;
     private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
     private final AtomicLong records = new AtomicLong();
-    private final Map<Long, AtomicLong> timeline = new ConcurrentHashMap<>();
+    private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final long crashAfter;
     private volatile boolean stopping;
@@ -75,8 +74,7 @@ final class GroupMember implements Runnable {
                     long now = System.nanoTime();
                     records.incrementAndGet();
                     long elapsed = accounting.processed(request, record.partition(), now, latencyMicros);
-                    timeline.computeIfAbsent(elapsed / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
-                            .incrementAndGet();
+                    timeline.record(elapsed);
                     if (records.get() == crashAfter) {
                         // Dies here: the batch's offsets are never committed.
                         crashed = true;
@@ -103,7 +101,8 @@ final class GroupMember implements Runnable {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         stopping = true;
         consumer.wakeup();
     }
@@ -112,37 +111,38 @@ final class GroupMember implements Runnable {
         return subscribed;
     }
 
-    boolean crashed() {
+    @Override
+    public boolean crashed() {
         return crashed;
     }
 
-    String clientId() {
+    @Override
+    public String clientId() {
         return clientId;
     }
 
-    Set<Integer> assignment() {
+    @Override
+    public Set<Integer> assignment() {
         return assignment;
     }
 
-    long records() {
+    @Override
+    public long records() {
         return records.get();
     }
 
-    Histogram latencyMicros() {
+    @Override
+    public Histogram latencyMicros() {
         return latencyMicros;
     }
 
-    /** Records per bucket from bucket 0 to the last one this member saw. */
-    List<Long> timeline(int buckets) {
-        Long[] out = new Long[buckets];
-        for (int i = 0; i < buckets; i++) {
-            AtomicLong c = timeline.get((long) i);
-            out[i] = c == null ? 0L : c.get();
-        }
-        return List.of(out);
+    @Override
+    public List<Long> timeline(int buckets) {
+        return timeline.values(buckets);
     }
 
-    long lastBucket() {
-        return timeline.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+    @Override
+    public long lastBucket() {
+        return timeline.lastBucket();
     }
 }

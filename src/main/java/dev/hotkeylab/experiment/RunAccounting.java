@@ -31,6 +31,14 @@ final class RunAccounting {
     private long lastFirstProcessingNanos;
     private long longestStallNanos;
     volatile long firstSendNanos;
+    /** Share groups: records received with a delivery count above 1 (redelivered by the broker). */
+    final AtomicLong shareRedeliveries = new AtomicLong();
+    /** Share groups: records released (RELEASE) after a handler error. */
+    final AtomicLong shareReleased = new AtomicLong();
+    /** Share groups: records whose last allowed delivery failed, which the broker archives. */
+    final AtomicLong shareArchived = new AtomicLong();
+    /** Share groups: when the first redelivered record arrived (0: none yet). */
+    final AtomicLong firstRedeliveryNanos = new AtomicLong();
 
     RunAccounting(int messages, int partitions) {
         this.messages = messages;
@@ -69,6 +77,26 @@ final class RunAccounting {
         return Math.max(0, (nowNanos - firstSendNanos) / 1_000_000);
     }
 
+    /**
+     * Share groups: a record the broker archives after its last allowed delivery failed. It counts towards the run's
+     * completion (it will not come back), not as processed.
+     */
+    void archived(TicketRequest request) {
+        shareArchived.incrementAndGet();
+        int seq = (int) request.sequence();
+        if (seq >= 0 && seq < messages && seen.compareAndSet(seq, 0, 1)) {
+            if (distinct.incrementAndGet() == messages) {
+                allProcessed.countDown();
+            }
+        }
+    }
+
+    /** Share groups: a record arrived with a delivery count above 1. */
+    void redelivered(long nowNanos) {
+        shareRedeliveries.incrementAndGet();
+        firstRedeliveryNanos.compareAndSet(0, nowNanos);
+    }
+
     void failed(String member, Throwable e) {
         if (failure.compareAndSet(null, e)) {
             failedMember.set(member);
@@ -89,6 +117,11 @@ final class RunAccounting {
 
     long distinctProcessed() {
         return distinct.get();
+    }
+
+    /** Distinct requests processed successfully: without those a share group archived after failed deliveries. */
+    long distinctSucceeded() {
+        return distinct.get() - shareArchived.get();
     }
 
     long lastProcessedNanos() {

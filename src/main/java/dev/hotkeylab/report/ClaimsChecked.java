@@ -94,7 +94,7 @@ public final class ClaimsChecked {
     public static List<Claim> check(List<ExperimentResult> all, Optional<ScalingResult> bench, String run) {
         // One run per strategy: runs repeated against several inventory stores spread keys the same way.
         Map<String, ExperimentResult> first = new java.util.LinkedHashMap<>();
-        all.forEach(r -> first.putIfAbsent(r.strategy(), r));
+        all.stream().filter(r -> !ShareClaims.isShare(r)).forEach(r -> first.putIfAbsent(r.strategy(), r));
         List<ExperimentResult> results = List.copyOf(first.values());
         Optional<ExperimentResult> fixed = results.stream().filter(r -> r.strategy().equals(FIXED)).findFirst();
         List<ExperimentResult> salted = results.stream().filter(r -> !r.strategy().equals(FIXED)).toList();
@@ -108,6 +108,7 @@ public final class ClaimsChecked {
                 "out of order per concert", results, salted, ExperimentResult::orderingViolationsPerConcert));
         claims.add(ordering("salting-loses-user-order", "Salting loses the order of each user's requests",
                 "out of order per user", results, salted, ExperimentResult::orderingViolationsPerUser));
+        claims.addAll(ShareClaims.check(results, all.stream().filter(ShareClaims::isShare).toList()));
         return claims.stream().map(c -> c.from(run)).toList();
     }
 

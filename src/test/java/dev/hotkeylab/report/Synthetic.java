@@ -5,6 +5,7 @@ import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.experiment.ShareSummary;
 import dev.hotkeylab.inventory.InventorySummary;
 import dev.hotkeylab.inventory.ReservationLog;
 import dev.hotkeylab.metrics.LatencyStats;
@@ -54,7 +55,7 @@ final class Synthetic {
                 skew.coefficientOfVariation(), drainMillis, throughput,
                 new LatencyStats(total, drainMillis / 2.0, drainMillis * 0.95, drainMillis * 0.99, drainMillis,
                         drainMillis / 2.0), concertViolations, userViolations, total, 0, 650, 0, List.of(),
-                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE);
+                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC);
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */

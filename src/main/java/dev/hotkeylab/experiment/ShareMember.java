@@ -1,0 +1,191 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.metrics.LatencyStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One member of a share group (KIP-932) on its own thread, beside {@link GroupMember}: poll, hand each record to the
+ * {@link RequestHandler}, then acknowledge it explicitly ({@code share.acknowledgement.mode=explicit}): ACCEPT after the
+ * handler succeeded, RELEASE after it failed, so the broker redelivers the record (to any member) until its delivery
+ * count reaches {@code share.delivery.count.limit} and the broker archives it. Acknowledgements are committed
+ * ({@code commitSync}) after each batch, as the classic member commits its offsets.
+ *
+ * <p>An injected {@link ConsumerCrash} freezes the member after its n-th record: it stops polling and acknowledging
+ * (like a process that hangs or dies before its session times out), so its acquired records come back only when their
+ * acquisition lock ({@code share.record.lock.duration.ms}) expires.
+ */
+final class ShareMember implements Member {
+
+    private final String clientId;
+    private final KafkaShareConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final RequestHandler handler;
+    private final RunAccounting accounting;
+    private final int deliveryCountLimit;
+    private final long crashAfter;
+    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
+    private final AtomicLong records = new AtomicLong();
+    private final Timeline timeline = new Timeline();
+    private final Histogram latencyMicros = LatencyStats.newHistogram();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile boolean crashed;
+    private volatile long crashedAtNanos;
+    private volatile long lockMillis = -1;
+
+    ShareMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
+            RunAccounting accounting, long crashAfter, int deliveryCountLimit) {
+        this.clientId = clientId;
+        this.consumer = new KafkaShareConsumer<>(config);
+        this.topic = topic;
+        this.handler = handler;
+        this.accounting = accounting;
+        this.crashAfter = crashAfter;
+        this.deliveryCountLimit = deliveryCountLimit;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic));
+            while (!stopping) {
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                consumer.acquisitionLockTimeoutMs().ifPresent(ms -> lockMillis = ms);
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    if (!handle(record)) {
+                        // Frozen: nothing of this batch is acknowledged or committed; wait to be stopped.
+                        crashed = true;
+                        crashedAtNanos = System.nanoTime();
+                        stopped.await();
+                        return;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            if (!stopping) {
+                accounting.failed(clientId, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!stopping) {
+                accounting.failed(clientId, e);
+            }
+        } catch (Exception e) {
+            accounting.failed(clientId, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Handles and acknowledges one record; false when the injected crash says to stop here. */
+    private boolean handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        TicketRequest request = TicketRequest.fromJson(record.value());
+        int deliveries = record.deliveryCount().map(Short::intValue).orElse(1);
+        if (deliveries > 1) {
+            accounting.redelivered(System.nanoTime());
+        }
+        try {
+            handler.handle(request);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // The handler failed: give the record back. At the last allowed delivery the broker archives it instead.
+            consumer.acknowledge(record, AcknowledgeType.RELEASE);
+            accounting.shareReleased.incrementAndGet();
+            if (deliveries >= deliveryCountLimit) {
+                accounting.archived(request);
+            }
+            return true;
+        }
+        long now = System.nanoTime();
+        if (records.get() + 1 == crashAfter) {
+            // Dies with this record handled but not acknowledged.
+            records.incrementAndGet();
+            account(request, record.partition(), now);
+            return false;
+        }
+        consumer.acknowledge(record, AcknowledgeType.ACCEPT);
+        records.incrementAndGet();
+        account(request, record.partition(), now);
+        return true;
+    }
+
+    private void account(TicketRequest request, int partition, long now) {
+        long elapsed = accounting.processed(request, partition, now, latencyMicros);
+        timeline.record(elapsed);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        stopped.countDown();
+        consumer.wakeup();
+    }
+
+    @Override
+    public boolean crashed() {
+        return crashed;
+    }
+
+    /** When the injected crash froze this member ({@link System#nanoTime()}), 0 if it did not. */
+    long crashedAtNanos() {
+        return crashedAtNanos;
+    }
+
+    /** The acquisition lock the broker reported with the last fetch, in ms; -1 before the first. */
+    long acquisitionLockMillis() {
+        return lockMillis;
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public Set<Integer> assignment() {
+        return assignment;
+    }
+
+    /** Sets the partitions the group coordinator assigned (read by the runner from Admin's share-group description). */
+    void assigned(Set<Integer> partitions) {
+        assignment.retainAll(partitions);
+        assignment.addAll(partitions);
+    }
+
+    @Override
+    public long records() {
+        return records.get();
+    }
+
+    @Override
+    public Histogram latencyMicros() {
+        return latencyMicros;
+    }
+
+    @Override
+    public List<Long> timeline(int buckets) {
+        return timeline.values(buckets);
+    }
+
+    @Override
+    public long lastBucket() {
+        return timeline.lastBucket();
+    }
+}
