@@ -180,7 +180,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (client == ClientModel.HASHCODE && r.tally().nullKeys() > 0) {
             client = ClientModel.JAVA; // the hashcode selector refuses null keys, yet the topic has some
         }
-        List<KeyTally.Entry> hot = ScanOutput.topKeys(r);
+        List<KeyTally.Entry> hot = ScanOutput.hotKeys(r);
         return ScanAdvice.of(keys, hot.subList(0, Math.min(ScanOutput.ADVISED_KEYS, hot.size())), r.recordsRead(),
                 r.partitions().size(), client);
     }

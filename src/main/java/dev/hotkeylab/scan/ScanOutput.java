@@ -50,6 +50,15 @@ public final class ScanOutput {
     }
 
     /**
+     * The hot keys among the top keys: each carries at least half a partition's fair share of the records read
+     * ({@code 1 / (2 P)}), enough to make its partition stand out on its own.
+     */
+    public static List<KeyTally.Entry> hotKeys(ScanResult r) {
+        double least = r.recordsRead() / (2.0 * r.partitions().size());
+        return topKeys(r).stream().filter(e -> e.count() >= least).toList();
+    }
+
+    /**
      * Writes {@code keys.csv} in the what-if key-file format: {@code key,count} with every field quoted, {@code \N}
      * unquoted for the null key, {@code ""} for the empty key; when any key is not UTF-8 text, the header is
      * {@code key_hex,count} and every key is hex. {@link KeyCounts#fromCsv} reads it back byte for byte.
@@ -202,6 +211,10 @@ public final class ScanOutput {
     private static void appendAdvice(StringBuilder out, ScanResult r, ScanAdvice a) {
         out.append(String.format(Locale.ROOT, "what to do (what-if model, client %s, on the keys as counted):%n",
                 a.client().cliName()));
+        if (a.hotKeys().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "  no hot key: none carries half a partition's fair share (%.1f %%)"
+                    + " of the records%n", 50.0 / r.partitions().size()));
+        }
         out.append(String.format(Locale.ROOT, "  %-22s %9s  %-20s %s%n", "strategy", "max/mean", "hottest partition",
                 "idle partitions"));
         for (StrategyPrediction p : a.topic().predictions()) {
@@ -211,7 +224,7 @@ public final class ScanOutput {
                     p.partitions().idle().isEmpty() ? "none" : partitions(p.partitions().idle())));
         }
         for (ScanAdvice.HotKeyAdvice k : a.hotKeys()) {
-            out.append(String.format(Locale.ROOT, "  %s (%.1f %% of records, %s):%n", abbreviate(k.label()),
+            out.append(String.format(Locale.ROOT, "  hot key %s (%.1f %% of records, %s):%n", abbreviate(k.label()),
                     100 * k.share(), where(k.partition())));
             for (ScanAdvice.KeyPlacement p : k.strategies()) {
                 out.append(String.format(Locale.ROOT, "    %-22s reaches %d of %d partitions, at most %.1f %% of it on"
