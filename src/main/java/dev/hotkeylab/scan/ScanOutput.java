@@ -203,7 +203,7 @@ public final class ScanOutput {
         String others = fits.stream().filter(f -> !f.fits()).map(f -> String.format(Locale.ROOT, "%s %,d/%,d",
                 f.client(), f.agree(), f.checked())).collect(Collectors.joining(", "));
         if (!others.isEmpty()) {
-            out.append("  keys on the partition another client would pick: ").append(others)
+            out.append("  keys where other clients would put them: ").append(others)
                     .append(System.lineSeparator());
         }
     }
@@ -361,6 +361,8 @@ public final class ScanOutput {
     /** Records per partition as read, with the hottest key's records drawn apart. */
     public static void writeChart(Path file, ScanResult r) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // ImageIO's disk cache registers a delete-on-exit file, which fails while the JVM shuts down (Ctrl-C)
+        javax.imageio.ImageIO.setUseCache(false);
         int count = r.partitions().size();
         CategoryChart chart = new CategoryChartBuilder().width(960).height(540)
                 .title(String.format(Locale.ROOT, "Records per partition of %s (%,d read)", r.config().topic(),

@@ -169,6 +169,8 @@ public final class TopicScanner {
                 try {
                     polled = c.poll(POLL);
                 } catch (WakeupException | InterruptException e) {
+                    // an interrupt is a stop request like Ctrl-C: cleared, so closing and writing still work
+                    Thread.interrupted();
                     stopReason = "interrupted (Ctrl-C)";
                     break;
                 }

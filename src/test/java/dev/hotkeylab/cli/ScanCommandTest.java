@@ -360,6 +360,39 @@ class ScanCommandTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("stopped while reading new records (--from latest), as Ctrl-C stops it: returns what was read so far")
+    void stoppedWhileReading(KafkaBackend kafka) throws Exception {
+        String topic = topic(kafka, "stopped", 3);
+        dev.hotkeylab.scan.TopicScanner scanner = new dev.hotkeylab.scan.TopicScanner(
+                dev.hotkeylab.scan.ScanConfig.of(kafka.bootstrapServers(), topic, null)
+                        .withFrom(dev.hotkeylab.scan.ScanConfig.From.LATEST).withLimits(Long.MAX_VALUE, Duration.ofMinutes(5)));
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CompletableFuture<dev.hotkeylab.scan.ScanResult> result =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> scanner.scan(x -> { }, read::set));
+        byte[] key = "LIVE".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka, Map.of())) {
+            // it starts reading at the end of the topic: records are sent until it has seen some
+            org.awaitility.Awaitility.await("the scan to read records arriving after it started")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            send(producer, new ProducerRecord<>(topic, key, null));
+                        }
+                        producer.flush();
+                        sent();
+                        assertThat(result).isNotDone();
+                        assertThat(read.get()).isPositive();
+                    });
+        }
+        scanner.stop(); // what the command's Ctrl-C hook calls
+        dev.hotkeylab.scan.ScanResult r = result.get(30, TimeUnit.SECONDS);
+        assertThat(r.stopReason()).isEqualTo("interrupted (Ctrl-C)");
+        assertThat(r.complete()).isFalse();
+        assertThat(r.recordsRead()).isGreaterThanOrEqualTo(read.get()).isPositive();
+        assertThat(r.tally().entries().get(0).key()).isEqualTo(key);
+        assertThat(dev.hotkeylab.scan.ScanOutput.text(r, null)).contains("stopped: interrupted (Ctrl-C) (partial");
+    }
+
     /** Sends and remembers the send, so {@link #sent()} can check that every record arrived. */
     private void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
         sends.add(producer.send(record));
@@ -388,6 +421,12 @@ class ScanCommandTest {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) Math.min(3, kafka.brokers()))))
                     .all().get(30, TimeUnit.SECONDS);
+            // createTopics returns once the controller has the topic; the brokers learn of it from the metadata log a
+            // moment later (see ProducerTimeoutTest)
+            org.awaitility.Awaitility.await("every partition of " + topic + " to have a leader")
+                    .atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.describeTopics(List.of(topic))
+                            .allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions())
+                            .hasSize(partitions).allSatisfy(p -> assertThat(p.leader()).isNotNull()));
         }
         return topic;
     }
