@@ -183,7 +183,9 @@ function updateCard(card, run) {
   setText(card.s.totalRecords.v, fmtInt(sk.totalRecords));
   setText(card.s.processed.v, fmtInt(sk.processed));
   setText(card.s.totalLag.v, fmtInt(sk.totalLag));
-  const noCommit = sk.noCommitPartitions || [];
+  // Partitions without a commit that hold a backlog: an empty one has nothing to read, so it is not called out.
+  const backlog = new Set(snap.partitions.filter(x => x.lag > 0).map(x => x.partition));
+  const noCommit = (sk.noCommitPartitions || []).filter(p => backlog.has(p));
   card.s.totalLag.box.lastChild.textContent = noCommit.length
     ? 'lag (no commit on ' + noCommit.map(p => 'p' + p).join(', ') + ': whole backlog counted)' : 'lag';
   card.s.totalLag.box.className = 'stat ' + (noCommit.length && sk.totalLag > 0 ? 'bad' : '');
@@ -231,7 +233,7 @@ function renderPartitions(card, snap, hotThreshold, live) {
 
 function lagCell(part) {
   const cell = el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) });
-  if (part.noCommit) cell.appendChild(el('span', { class: 'tag no-commit', title: 'the group committed nothing here: the whole backlog counts', text: 'no commit' }));
+  if (part.noCommit && part.lag > 0) cell.appendChild(el('span', { class: 'tag no-commit', title: 'the group committed nothing here: the whole backlog counts', text: 'no commit' }));
   return cell;
 }
 
@@ -350,7 +352,8 @@ function renderKeyedTable(table, rows, valueOf) {
     const m = maps[i] || {};
     tbody.appendChild(el('tr', { 'data-run-id': row.runId },
       el('td', { text: row.runId }), el('td', { text: row.label }),
-      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]), text: fmtValue(m[c]) }))));
+      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]),
+        text: c === 'idlePartitions' && Array.isArray(m[c]) && m[c].length ? m[c].map(p => 'p' + p).join(', ') : fmtValue(m[c]) }))));
   });
 }
 
