@@ -2,7 +2,9 @@
 // is put into the page with textContent / createTextNode only, never as markup.
 'use strict';
 
-const MAX_CARDS = 4;
+// The newest cards stay open; older ones fold to their header line (a click opens them again), so every run of the
+// process stays reachable.
+const OPEN_CARDS = 4;
 const cards = new Map(); // run id -> { root, chart, parts }
 const COLORS = { hot: '#d9534f', ok: '#2f7ed8', idle: '#b9bec6', done: '#3c9d5d', processed: 'rgba(60,157,93,0.55)' };
 
@@ -93,7 +95,7 @@ function createCard(run) {
     maxOverMean: stat('maxOverMean', 'max / mean per partition'),
     idlePartitions: stat('idlePartitions', 'idle partitions'),
     activeConsumers: stat('activeConsumers', 'active consumers'),
-    totalRecords: stat('totalRecords', 'records in topic'),
+    totalRecords: stat('totalRecords', 'offsets in topic (records + transaction markers)'),
     processed: stat('processed', 'processed (committed)'),
     totalLag: stat('totalLag', 'lag'),
   };
@@ -103,7 +105,8 @@ function createCard(run) {
   const partBody = el('tbody');
   const partTable = el('table', { class: 'partitions' },
     el('thead', null, el('tr', null,
-      el('th', { text: 'partition' }), el('th', { class: 'num', text: 'records' }), el('th', { class: 'num', text: 'rec/s' }),
+      el('th', { text: 'partition' }), el('th', { class: 'num', text: 'offsets', title: 'log end offset - log start offset: records, and transaction markers if any' }),
+      el('th', { class: 'num', text: 'per s' }),
       el('th', { class: 'num', text: 'committed' }), el('th', { class: 'num', text: 'lag' }), el('th', { text: 'owner' }),
       el('th', { text: 'latest key' }))),
     partBody);
@@ -113,16 +116,25 @@ function createCard(run) {
       el('th', { text: 'consumer (client id)' }), el('th', { text: 'host' }), el('th', { text: 'partitions' }),
       el('th', { class: 'num', text: 'processed' }), el('th', { class: 'num', text: 'per second' }), el('th', { class: 'num', text: 'lag' }))),
     memberBody);
+  const hotBody = el('tbody');
+  const hotTable = el('table', { class: 'hot-keys' },
+    el('caption', { text: 'hot keys (sampled live: the newest records of each partition, last 30 s)' }),
+    el('thead', null, el('tr', null,
+      el('th', { text: 'key' }), el('th', { class: 'num', text: 'sampled' }), el('th', { class: 'num', text: 'share' }),
+      el('th', { text: 'partition' }))),
+    hotBody);
   const error = el('p', { class: 'error', 'data-field': 'error' });
+  const fold = el('button', { class: 'fold', type: 'button', 'aria-expanded': 'true', title: 'fold or open this card', text: '▾' });
+  const partWrap = el('div', { class: 'partitions-wrap' }, partTable);
   const root = el('article', { class: 'run', 'data-run-id': run.id },
-    el('header', null, title, badge), meta, stats, chartBox,
-    el('div', { class: 'partitions-wrap' }, partTable), memberTable, error);
+    el('header', null, title, el('span', { class: 'right' }, badge, fold)), meta, stats, chartBox,
+    partWrap, hotTable, memberTable, error);
   let chart = null;
   if (window.Chart) {
     chart = new window.Chart(canvas, {
       type: 'bar',
       data: { labels: [], datasets: [
-        { label: 'records (log end offset)', data: [], backgroundColor: [] },
+        { label: 'offsets (log end - log start)', data: [], backgroundColor: [] },
         { label: 'processed (committed offset)', data: [], backgroundColor: COLORS.processed },
       ] },
       options: {
@@ -132,7 +144,16 @@ function createCard(run) {
       },
     });
   }
-  return { root, chart, title, badge, keyCode, topicCode, groupCode, params, s, partBody, memberBody, error };
+  const card = { root, chart, title, badge, keyCode, topicCode, groupCode, params, s, partBody, partWrap, hotBody, memberBody, error, fold, userFolded: null };
+  fold.addEventListener('click', () => setFolded(card, !root.classList.contains('folded'), true));
+  return card;
+}
+
+function setFolded(card, folded, byUser) {
+  if (byUser) card.userFolded = folded;
+  card.root.classList.toggle('folded', folded);
+  card.fold.setAttribute('aria-expanded', String(!folded));
+  setText(card.fold, folded ? '▸' : '▾');
 }
 
 function updateCard(card, run) {
@@ -162,11 +183,18 @@ function updateCard(card, run) {
   setText(card.s.totalRecords.v, fmtInt(sk.totalRecords));
   setText(card.s.processed.v, fmtInt(sk.processed));
   setText(card.s.totalLag.v, fmtInt(sk.totalLag));
+  // Partitions without a commit that hold a backlog: an empty one has nothing to read, so it is not called out.
+  const backlog = new Set(snap.partitions.filter(x => x.lag > 0).map(x => x.partition));
+  const noCommit = (sk.noCommitPartitions || []).filter(p => backlog.has(p));
+  card.s.totalLag.box.lastChild.textContent = noCommit.length
+    ? 'lag (no commit on ' + noCommit.map(p => 'p' + p).join(', ') + ': whole backlog counted)' : 'lag';
+  card.s.totalLag.box.className = 'stat ' + (noCommit.length && sk.totalLag > 0 ? 'bad' : '');
 
   const hotThreshold = sk.meanRecords * 1.5;
   const live = run.status === 'RUNNING' || run.status === 'WATCHING';
   renderPartitions(card, snap, hotThreshold, live);
   renderMembers(card, snap, live);
+  renderHotKeys(card, snap);
   if (card.chart && changed(card.chart.canvas, snap.partitions.map(x => [x.records, x.committedOffset, x.idle]))) {
     const ds = card.chart.data;
     ds.labels = snap.partitions.map(x => 'p' + x.partition + (x.idle ? ' (idle)' : ''));
@@ -196,9 +224,48 @@ function renderPartitions(card, snap, hotThreshold, live) {
       el('td', { class: 'num records', 'data-field': 'records', text: fmtInt(part.records) }),
       el('td', { class: 'num', 'data-field': 'recordsPerSecond', text: rateText(part.recordsPerSecond, live) }),
       el('td', { class: 'num', 'data-field': 'committedOffset', text: fmtInt(part.committedOffset) }),
-      el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) }),
+      lagCell(part),
       el('td', { 'data-field': 'owner', text: part.ownerClientId || '–' }),
       el('td', { class: 'key mono', 'data-field': 'latestKey', text: part.latestKey === null ? '–' : part.latestKey })));
+  }
+  keepHotInView(card, snap);
+}
+
+function lagCell(part) {
+  const cell = el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(part.lag) });
+  if (part.noCommit && part.lag > 0) cell.appendChild(el('span', { class: 'tag no-commit', title: 'the group committed nothing here: the whole backlog counts', text: 'no commit' }));
+  return cell;
+}
+
+// Keeps the hottest partition's row visible inside its scrolling box (many partitions, or a small window).
+function keepHotInView(card, snap) {
+  let hottest = null;
+  for (const part of snap.partitions) if (!hottest || part.records > hottest.records) hottest = part;
+  if (!hottest || hottest.records === 0) return;
+  const row = card.partBody.querySelector("tr[data-partition='" + hottest.partition + "']");
+  if (!row) return;
+  const wrap = card.partWrap;
+  const head = card.partBody.parentNode.tHead ? card.partBody.parentNode.tHead.offsetHeight : 0;
+  const top = row.offsetTop;
+  if (top < wrap.scrollTop + head || top + row.offsetHeight > wrap.scrollTop + wrap.clientHeight) {
+    wrap.scrollTop = Math.max(0, top - head);
+  }
+}
+
+function renderHotKeys(card, snap) {
+  const keys = snap.hotKeys || [];
+  if (!changed(card.hotBody, keys)) return;
+  clear(card.hotBody);
+  if (keys.length === 0) {
+    card.hotBody.appendChild(el('tr', null, el('td', { colspan: 4, class: 'empty', text: 'no key sampled yet' })));
+    return;
+  }
+  for (const k of keys) {
+    card.hotBody.appendChild(el('tr', { 'data-key-partition': k.partition },
+      el('td', { class: 'key mono', 'data-field': 'hotKey', text: k.key }),
+      el('td', { class: 'num', 'data-field': 'sampled', text: fmtInt(k.sampled) }),
+      el('td', { class: 'num', 'data-field': 'share', text: (100 * k.share).toFixed(1) + ' %' }),
+      el('td', { 'data-field': 'partition', text: k.partition < 0 ? '–' : 'p' + k.partition })));
   }
 }
 
@@ -217,18 +284,10 @@ function renderMembers(card, snap, live) {
 }
 
 function renderCards(runs) {
-  const shown = runs.slice(-MAX_CARDS);
   const container = document.getElementById('run-cards');
   document.getElementById('no-runs').hidden = runs.length > 0;
-  const keep = new Set(shown.map(r => r.id));
-  for (const [id, card] of cards) {
-    if (!keep.has(id)) {
-      if (card.chart) card.chart.destroy();
-      card.root.remove();
-      cards.delete(id);
-    }
-  }
-  for (const run of shown) {
+  const open = new Set(runs.slice(-OPEN_CARDS).map(r => r.id));
+  runs.forEach(run => {
     let card = cards.get(run.id);
     if (!card) {
       card = createCard(run);
@@ -236,7 +295,9 @@ function renderCards(runs) {
       container.appendChild(card.root);
     }
     updateCard(card, run);
-  }
+    // Older cards fold once; what a person opened or folded by hand stays so.
+    if (card.userFolded === null) setFolded(card, !open.has(run.id), false);
+  });
 }
 
 // ---------------------------------------------------------------- tables
@@ -244,6 +305,20 @@ function renderCards(runs) {
 const PREFERRED = ['strategy', 'key', 'partitions', 'messages', 'consumers', 'serviceTimeMs', 'activeConsumers',
   'idlePartitions', 'maxOverMean', 'perPartition', 'perConsumer', 'throughputPerSecond', 'durationMs', 'seed',
   'capacity', 'sold', 'oversold', 'duplicatesRefused'];
+
+// Column names as words; anything not listed is split at its capitals (camelCase -> "camel case").
+const HEADERS = {
+  serviceTimeMs: 'service time (ms)', activeConsumers: 'active consumers', idlePartitions: 'idle partitions',
+  maxOverMean: 'max / mean', perPartition: 'records per partition (p0 / p1 / ...)',
+  perConsumer: 'records per consumer (by partition)', throughputPerSecond: 'records per second',
+  durationMs: 'duration (ms)', latencyP99Ms: 'latency p99 (ms)', outOfOrderPerConcert: 'out of order per concert',
+  outOfOrderPerUser: 'out of order per user', longestStallMs: 'longest stall (ms)',
+  leaderRecordsByBroker: 'leader records by broker', duplicatesRefused: 'duplicates refused',
+};
+
+function header(col) {
+  return HEADERS[col] || col.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 function columnsOf(maps) {
   const seen = new Set();
@@ -272,12 +347,13 @@ function renderKeyedTable(table, rows, valueOf) {
   const tbody = table.tBodies[0];
   clear(thead);
   clear(tbody);
-  thead.appendChild(el('tr', null, el('th', { text: 'run' }), el('th', { text: 'label' }), ...cols.map(c => el('th', { text: c }))));
+  thead.appendChild(el('tr', null, el('th', { text: 'run' }), el('th', { text: 'label' }), ...cols.map(c => el('th', { 'data-col': c, title: c, text: header(c) }))));
   rows.forEach((row, i) => {
     const m = maps[i] || {};
     tbody.appendChild(el('tr', { 'data-run-id': row.runId },
       el('td', { text: row.runId }), el('td', { text: row.label }),
-      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]), text: fmtValue(m[c]) }))));
+      ...cols.map(c => el('td', { 'data-field': c, class: judge(c, m[c], m), title: fmtTitle(m[c]),
+        text: c === 'idlePartitions' && Array.isArray(m[c]) && m[c].length ? m[c].map(p => 'p' + p).join(', ') : fmtValue(m[c]) }))));
   });
 }
 

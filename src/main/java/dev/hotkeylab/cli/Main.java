@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hotkey-lab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What a hot Kafka key does to partitions and consumers, and which key strategies fix it.",
         subcommands = {RunCommand.class, BenchCommand.class, BrokerCommand.class, DashboardCommand.class, ProduceCommand.class,
-                ConsumeCommand.class, WhatIfCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+                ConsumeCommand.class, WhatIfCommand.class, ScanCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input. */

@@ -1,5 +1,6 @@
 package dev.hotkeylab.dashboard;
 
+import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
@@ -53,8 +54,15 @@ public final class DashboardRun implements ExperimentListener {
         row.put("idlePartitions", r.idlePartitions());
         row.put("maxOverMean", Math.round(r.maxOverMean() * 100) / 100.0);
         row.put("perPartition", r.perPartition());
+        // Ordered by the lowest partition each consumer read (consumers without one last), so the column lines up
+        // with perPartition.
         Map<String, Long> perConsumer = new LinkedHashMap<>();
-        r.perConsumer().forEach((client, stats) -> perConsumer.put(client, stats.records()));
+        r.perConsumer().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, ConsumerStats> e) ->
+                                e.getValue().partitions().isEmpty() ? Integer.MAX_VALUE
+                                        : java.util.Collections.min(e.getValue().partitions()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> perConsumer.put(e.getKey(), e.getValue().records()));
         row.put("perConsumer", perConsumer);
         row.put("throughputPerSecond", Math.round(r.throughputPerSecond()));
         row.put("durationMs", r.drainMillis());

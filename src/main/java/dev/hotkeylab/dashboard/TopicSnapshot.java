@@ -15,6 +15,8 @@ import java.util.List;
  * @param partitions   one entry per partition, by partition number
  * @param members      consumers seen in the group while watching (present ones first)
  * @param skew         the at-a-glance figures
+ * @param hotKeys      the keys seen most in the records sampled live (the newest records of each partition that grew,
+ *                     at most once a second), hottest first
  */
 public record TopicSnapshot(
         String topic,
@@ -24,17 +26,30 @@ public record TopicSnapshot(
         String groupState,
         List<PartitionStats> partitions,
         List<MemberStats> members,
-        Skew skew) {
+        Skew skew,
+        List<HotKey> hotKeys) {
 
     public TopicSnapshot {
         partitions = List.copyOf(partitions);
         members = List.copyOf(members);
+        hotKeys = List.copyOf(hotKeys);
+    }
+
+    /**
+     * A key sampled live.
+     *
+     * @param key       the key as text ({@code (null key)} for records without one)
+     * @param sampled   records of this key among the sampled ones in the detector's window (Space-Saving estimate)
+     * @param share     its share of the sampled records in the window
+     * @param partition the partition it was last sampled on
+     */
+    public record HotKey(String key, long sampled, double share, int partition) {
     }
 
     /** A snapshot with nothing known yet, e.g. before the topic exists. */
     static TopicSnapshot empty(String topic, String group, long now, String error) {
         return new TopicSnapshot(topic, group, now, error, null, List.of(), List.of(),
-                new Skew(0, 0, 0, 0, null, 0, 0, 0, 0, null));
+                new Skew(0, 0, 0, 0, null, 0, 0, 0, 0, null, List.of()), List.of());
     }
 
     /**
@@ -42,11 +57,14 @@ public record TopicSnapshot(
      *
      * @param startOffset      log start offset (earliest)
      * @param endOffset        log end offset (latest)
-     * @param records          records in the log now: end - start
-     * @param recordsPerSecond growth of the log end offset over the last ~2 s
+     * @param records          offsets in the log now: end - start. Counting the records themselves would mean reading
+     *                         the log, so this counts transaction markers and aborted records too (the page labels it
+     *                         "offsets"; {@code hotkey-lab scan} counts real records)
+     * @param recordsPerSecond growth of the log end offset over the last ~2 s (offsets per second)
      * @param committedOffset  the group's committed offset, or null when the group has committed nothing here
-     * @param lag              end - committed (as kafka-consumer-groups.sh, Kafka UI and Burrow compute it), or null
-     *                         without a committed offset
+     * @param lag              {@link dev.hotkeylab.metrics.PartitionLag}: end - committed, or with no commit the whole
+     *                         backlog end - start; null when no group is watched
+     * @param noCommit         true when a group is watched and has no committed offset on this partition
      * @param ownerMemberId    the group member the coordinator assigned this partition to, or null
      * @param ownerClientId    that member's client id, or null
      * @param idle             true when the partition holds no records: the skew the experiments are about
@@ -60,6 +78,7 @@ public record TopicSnapshot(
             double recordsPerSecond,
             Long committedOffset,
             Long lag,
+            boolean noCommit,
             String ownerMemberId,
             String ownerClientId,
             boolean idle,
@@ -100,7 +119,9 @@ public record TopicSnapshot(
      * @param activeConsumers members (present or gone) that processed at least one record while watched
      * @param processed       records committed by the group while watched (including commits no member could be
      *                        credited with)
-     * @param totalLag        sum of the known partition lags, or null if none is known
+     * @param totalLag        sum of every partition's lag, the ones without a commit counting their whole backlog
+     *                        ({@link dev.hotkeylab.metrics.PartitionLag}); null when no group is watched
+     * @param noCommitPartitions partitions the group has no committed offset on
      */
     public record Skew(
             int partitions,
@@ -112,6 +133,11 @@ public record TopicSnapshot(
             int members,
             int activeConsumers,
             long processed,
-            Long totalLag) {
+            Long totalLag,
+            List<Integer> noCommitPartitions) {
+
+        public Skew {
+            noCommitPartitions = List.copyOf(noCommitPartitions);
+        }
     }
 }

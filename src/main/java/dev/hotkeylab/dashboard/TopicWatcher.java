@@ -3,6 +3,10 @@ package dev.hotkeylab.dashboard;
 import dev.hotkeylab.dashboard.TopicSnapshot.MemberStats;
 import dev.hotkeylab.dashboard.TopicSnapshot.PartitionStats;
 import dev.hotkeylab.dashboard.TopicSnapshot.Skew;
+import dev.hotkeylab.hotkeys.HeavyHitter;
+import dev.hotkeylab.hotkeys.HeavyHitterConfig;
+import dev.hotkeylab.hotkeys.HeavyHitterDetector;
+import dev.hotkeylab.metrics.PartitionLag;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +59,12 @@ public final class TopicWatcher implements AutoCloseable {
     static final long RATE_WINDOW_MILLIS = 2_000;
     private static final long KEY_SAMPLE_EVERY_MILLIS = 1_000;
     private static final int MAX_KEY_CHARS = 120;
+    /** Newest records read per grown partition and second for the hot-key panel. */
+    static final int KEY_SAMPLE_RECORDS = 200;
+    private static final int HOT_KEY_COUNTERS = 64;
+    private static final int HOT_KEYS_SHOWN = 5;
+    /** How the hot-key panel names records without a key. */
+    static final String NULL_KEY = "(null key)";
 
     private final String topic;
     private final String group;
@@ -73,6 +83,9 @@ public final class TopicWatcher implements AutoCloseable {
     private final Map<Integer, String> latestKeys = new HashMap<>();
     private final Map<Integer, Long> keySampledAtEnd = new HashMap<>();
     private long lastKeySampleMillis;
+    /** Space-Saving over the sampled keys of the last 30 s, on the watcher's clock. */
+    private final HeavyHitterDetector sampledKeys;
+    private final Map<String, Integer> sampledPartition = new HashMap<>();
     private long processedTotal;
     private TopicSnapshot latest;
 
@@ -110,9 +123,11 @@ public final class TopicWatcher implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         consumerConfig.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         consumerConfig.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        this.sampledKeys = new HeavyHitterDetector(HeavyHitterConfig.defaults().withTopK(HOT_KEY_COUNTERS)
+                .withTimeWindow(Duration.ofSeconds(30)).withMinEvents(1), clock);
         this.latest = TopicSnapshot.empty(topic, group, clock.getAsLong(), "not polled yet");
     }
 
@@ -157,7 +172,8 @@ public final class TopicWatcher implements AutoCloseable {
 
     private TopicSnapshot withError(long now, String error) {
         TopicSnapshot p = latest;
-        return new TopicSnapshot(topic, group, now, error, p.groupState(), p.partitions(), p.members(), p.skew());
+        return new TopicSnapshot(topic, group, now, error, p.groupState(), p.partitions(), p.members(), p.skew(),
+                p.hotKeys());
     }
 
     private TopicSnapshot pollOnce(long now) throws InterruptedException, ExecutionException, TimeoutException {
@@ -235,16 +251,21 @@ public final class TopicWatcher implements AutoCloseable {
         long max = 0;
         int idle = 0;
         long lagSum = 0;
-        boolean anyLag = false;
+        List<Integer> noCommit = new ArrayList<>();
         Map<String, Long> lagByMember = new HashMap<>();
         for (int p = 0; p < partitionCount; p++) {
             long records = Math.max(0, endOffsets[p] - startOffsets[p]);
             Long c = committed.get(p);
-            Long lag = c == null ? null : Math.max(0, endOffsets[p] - c);
+            // The same rule as `scan`: a partition the group never committed on counts its whole backlog.
+            PartitionLag partitionLag = group == null ? null
+                    : PartitionLag.of(p, startOffsets[p], Math.max(startOffsets[p], endOffsets[p]), c);
+            Long lag = partitionLag == null ? null : partitionLag.lag();
             String owner = owners.get(p);
-            if (lag != null) {
+            if (partitionLag != null) {
                 lagSum += lag;
-                anyLag = true;
+                if (partitionLag.noCommit()) {
+                    noCommit.add(p);
+                }
                 if (owner != null) {
                     lagByMember.merge(owner, lag, Long::sum);
                 }
@@ -256,7 +277,7 @@ public final class TopicWatcher implements AutoCloseable {
                 idle++;
             }
             partitions.add(new PartitionStats(p, startOffsets[p], endOffsets[p], records, Math.max(0, rate), c, lag,
-                    owner, owner == null ? null : members.get(owner).clientId, records == 0, latestKeys.get(p)));
+                    partitionLag != null && partitionLag.noCommit(), owner, owner == null ? null : members.get(owner).clientId, records == 0, latestKeys.get(p)));
         }
 
         List<MemberStats> memberStats = new ArrayList<>();
@@ -276,8 +297,8 @@ public final class TopicWatcher implements AutoCloseable {
                 .thenComparing(MemberStats::memberId));
         double mean = partitionCount == 0 ? 0 : (double) total / partitionCount;
         Skew skew = new Skew(partitionCount, total, mean, max, total == 0 ? null : max / mean, idle, present.size(),
-                active, processedTotal, anyLag ? lagSum : null);
-        return new TopicSnapshot(topic, group, now, null, groupState, partitions, memberStats, skew);
+                active, processedTotal, group == null ? null : lagSum, noCommit);
+        return new TopicSnapshot(topic, group, now, null, groupState, partitions, memberStats, skew, hotKeys());
     }
 
     /**
@@ -334,7 +355,10 @@ public final class TopicWatcher implements AutoCloseable {
         return seenOnlyInCommits;
     }
 
-    /** Reads back the newest record's key of partitions that grew, at most once a second. */
+    /**
+     * Reads back the newest records of partitions that grew, at most once a second: the newest record's key per
+     * partition, and up to {@link #KEY_SAMPLE_RECORDS} records per partition not sampled before for the hot-key panel.
+     */
     private void sampleKeys(long now, int partitionCount, long[] startOffsets, long[] endOffsets) {
         if (now - lastKeySampleMillis < KEY_SAMPLE_EVERY_MILLIS) {
             return;
@@ -353,16 +377,45 @@ public final class TopicWatcher implements AutoCloseable {
             keyReader = new KafkaConsumer<>(consumerConfig);
         }
         keyReader.assign(grown);
+        Map<Integer, Long> from = new HashMap<>();
         for (TopicPartition tp : grown) {
-            keyReader.seek(tp, endOffsets[tp.partition()] - 1);
+            int p = tp.partition();
+            long sampledTo = keySampledAtEnd.getOrDefault(p, startOffsets[p]);
+            long at = Math.max(Math.max(startOffsets[p], sampledTo), endOffsets[p] - KEY_SAMPLE_RECORDS);
+            from.put(p, at);
+            keyReader.seek(tp, at);
         }
         for (ConsumerRecord<String, byte[]> r : keyReader.poll(Duration.ofMillis(300))) {
-            if (r.offset() == endOffsets[r.partition()] - 1) {
-                keySampledAtEnd.put(r.partition(), endOffsets[r.partition()]);
+            int p = r.partition();
+            if (r.offset() >= endOffsets[p]) {
+                continue;
             }
             String key = r.key();
-            latestKeys.put(r.partition(), key == null || key.length() <= MAX_KEY_CHARS ? key : key.substring(0, MAX_KEY_CHARS) + "…");
+            sampledKeys.observe(key == null ? NULL_KEY : key);
+            sampledPartition.put(key == null ? NULL_KEY : key, p);
+            if (r.offset() == endOffsets[p] - 1) {
+                keySampledAtEnd.put(p, endOffsets[p]);
+                latestKeys.put(p, key == null || key.length() <= MAX_KEY_CHARS ? key : key.substring(0, MAX_KEY_CHARS) + "…");
+            }
         }
+        if (sampledPartition.size() > 4 * HOT_KEY_COUNTERS) {
+            java.util.Set<String> tracked = new HashSet<>();
+            sampledKeys.topK().forEach(h -> tracked.add(h.key()));
+            sampledPartition.keySet().retainAll(tracked);
+        }
+    }
+
+    /** The hottest sampled keys now. */
+    private List<TopicSnapshot.HotKey> hotKeys() {
+        List<TopicSnapshot.HotKey> out = new ArrayList<>();
+        for (HeavyHitter h : sampledKeys.topK()) {
+            if (out.size() == HOT_KEYS_SHOWN) {
+                break;
+            }
+            String shown = h.key().length() <= MAX_KEY_CHARS ? h.key() : h.key().substring(0, MAX_KEY_CHARS) + "…";
+            out.add(new TopicSnapshot.HotKey(shown, h.count(), h.share(), sampledPartition.getOrDefault(h.key(), -1)));
+        }
+        return out;
     }
 
     private Sample rememberSample(Sample sample) {

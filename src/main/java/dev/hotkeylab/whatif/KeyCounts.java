@@ -75,6 +75,29 @@ public final class KeyCounts {
     }
 
     /**
+     * Exact key bytes and their counts (copied; a null key is the null key), e.g. the keys a scan of a topic counted.
+     * Repeated keys are not merged: give each key once.
+     *
+     * @throws IllegalArgumentException no keys, lengths that differ, a negative count, or all counts 0
+     */
+    public static KeyCounts ofBytes(java.util.List<byte[]> keys, long[] counts, String description) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(counts, "counts");
+        if (keys.isEmpty() || keys.size() != counts.length) {
+            throw new IllegalArgumentException("one count per key is needed but got " + keys.size() + " keys and "
+                    + counts.length + " counts");
+        }
+        byte[][] copy = new byte[keys.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("each key needs a count >= 0 but got " + counts[i]);
+            }
+            copy[i] = keys.get(i) == null ? null : keys.get(i).clone();
+        }
+        return checked(new KeyCounts(copy, counts.clone(), description));
+    }
+
+    /**
      * Zipf-distributed counts for keys {@code key-1 .. key-COUNT} (rank 1 hottest). Counts are whole numbers that add up
      * to exactly TOTAL: each key gets the floor of its expected share and the records left over go to the keys with
      * the largest remainders (ties to the hotter key).

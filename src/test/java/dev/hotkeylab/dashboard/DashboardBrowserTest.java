@@ -128,6 +128,12 @@ class DashboardBrowserTest {
                     .isEqualTo(String.join(" / ", IntStream.range(0, 3).mapToObj(p -> p == hot ? "1,000" : "0").toList()));
             assertThat(textOf(driver, "#results-table tr[data-run-id='" + spread + "'] td[data-field='activeConsumers']"))
                     .isEqualTo("3");
+            assertThat(textOf(driver, "#results-table th[data-col='maxOverMean']")).isEqualTo("max / mean");
+            assertThat(textOf(driver, "#results-table th[data-col='perConsumer']"))
+                    .isEqualTo("records per consumer (by partition)");
+            // the one busy consumer of the fixed-key run owned the hot partition, the last of three: its count is last
+            assertThat(textOf(driver, "#results-table tr[data-run-id='" + fixed + "'] td[data-field='perConsumer']"))
+                    .endsWith("1,000");
             wait.withMessage("three JSON links in the runs list").until(
                     d -> d.findElements(By.cssSelector("#history-table a[href^='/api/runs/']")).size() == 3);
 
@@ -143,8 +149,92 @@ class DashboardBrowserTest {
             String reportLink = "#history-table tr[data-run-id='" + fixed + "'] a[href='/reports/" + fixed + "/report.md']";
             wait.withMessage("a report link for " + fixed).until(d -> textOf(d, reportLink) != null);
 
+            // Five strategies' runs (and a watched topic after them): the first FIXED_KEY card is folded, not gone.
+            String random = startRun(driver, wait, "RANDOM_SALT", KEY, 30, 3, 0);
+            String adaptive = startRun(driver, wait, "ADAPTIVE", KEY, 30, 3, 0);
+            String fixedCard = "article[data-run-id='" + fixed + "']";
+            wait.withMessage("the oldest cards to fold once more than four runs are on screen")
+                    .until(d -> classOf(d, fixedCard) != null && classOf(d, fixedCard).contains("folded"));
+            assertThat(classOf(driver, "article[data-run-id='" + adaptive + "']")).doesNotContain("folded");
+            assertThat(classOf(driver, "article[data-run-id='" + random + "']")).doesNotContain("folded");
+            driver.findElement(By.cssSelector(fixedCard + " button.fold")).click();
+            wait.withMessage("the FIXED_KEY card to open again with its 1,000 offsets on p" + hot)
+                    .until(d -> !classOf(d, fixedCard).contains("folded")
+                            && "1,000".equals(textOf(d, cell(fixed, hot, "records"))));
+
+            // A hot partition the group never committed on: its whole backlog is lag, flagged "no commit".
+            String watched = watchUncommittedHotPartition(kafka, server);
+            wait.withMessage("the watched card's total lag to count the uncommitted hot partition")
+                    .until(d -> "1,000".equals(textOf(d, stat(watched, "totalLag"))));
+            assertThat(textOf(driver, cell(watched, 2, "lag"))).isEqualTo("1,000no commit");
+            assertThat(textOf(driver, cell(watched, 0, "lag"))).isEqualTo("0");
+            assertThat(textOf(driver, "article[data-run-id='" + watched + "'] .stat[data-stat='totalLag'] .k"))
+                    .contains("no commit on p2");
+            wait.withMessage("the hot-key panel to list the hot key").until(d -> "hot".equals(
+                    textOf(d, "article[data-run-id='" + watched + "'] table.hot-keys td[data-field='hotKey']")));
+            Figures.of(reporter).put("uncommitted hot partition (10 / 10 / 1,000, commits on p0 and p1)",
+                    "total lag " + textOf(driver, stat(watched, "totalLag")));
+
+            // Nothing sticks out of a card or the page, at this window size and at a narrow one.
+            for (int width : new int[] {1500, 900}) {
+                driver.manage().window().setSize(new Dimension(width, 1200));
+                assertThat(horizontalOverflow(driver)).as("elements wider than their card at %d px", width).isEmpty();
+            }
+            driver.manage().window().setSize(new Dimension(1500, 1200));
+
             assertThat(severeBrowserLogs(driver)).as("console errors (script errors, CSP violations)").isEmpty();
         }
+    }
+
+    /** Cards, tables in cards and the page itself whose content is wider than their box. */
+    @SuppressWarnings("unchecked")
+    private static List<String> horizontalOverflow(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const bad = [];
+                const page = document.documentElement;
+                if (page.scrollWidth > page.clientWidth) bad.push('page ' + page.scrollWidth + ' > ' + page.clientWidth);
+                for (const card of document.querySelectorAll('article.run')) {
+                  const id = card.getAttribute('data-run-id');
+                  if (card.scrollWidth > card.clientWidth) bad.push(id + ' card ' + card.scrollWidth + ' > ' + card.clientWidth);
+                  for (const box of card.querySelectorAll('table, .partitions-wrap')) {
+                    const right = box.getBoundingClientRect().right, limit = card.getBoundingClientRect().right;
+                    if (right > limit + 0.5 || box.scrollWidth > box.clientWidth + 0.5)
+                      bad.push(id + ' ' + box.className + ' ' + Math.round(right) + ' > ' + Math.round(limit));
+                  }
+                }
+                return bad;""");
+    }
+
+    /** A topic with 10 / 10 / 1,000 records and a group that committed p0 = 10 and p1 = 10 only, watched. */
+    private static String watchUncommittedHotPartition(KafkaBackend kafka, DashboardServer server) throws Exception {
+        String topic = "uncommitted-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String group = topic + "-group";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka.clientConfig())) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3,
+                    (short) Math.min(3, kafka.brokers())))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Map<String, Object> props = new java.util.HashMap<>(kafka.clientConfig());
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 1_000; i++) {
+                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 2, "hot", "v")));
+                }
+                for (int i = 0; i < 10; i++) {
+                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "a" + i, "v")));
+                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 1, "b" + i, "v")));
+                }
+                producer.flush();
+                for (java.util.concurrent.Future<?> f : sent) {
+                    f.get(0, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(
+                    new org.apache.kafka.common.TopicPartition(topic, 0), new org.apache.kafka.clients.consumer.OffsetAndMetadata(10),
+                    new org.apache.kafka.common.TopicPartition(topic, 1), new org.apache.kafka.clients.consumer.OffsetAndMetadata(10)))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return server.watch("uncommitted hot partition", topic, group, kafka.clientConfig());
     }
 
     private static String startRun(ChromeDriver driver, WebDriverWait wait, String strategy, String key, int messages,

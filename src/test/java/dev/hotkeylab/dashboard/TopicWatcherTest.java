@@ -36,6 +36,27 @@ import org.junit.jupiter.api.Test;
 class TopicWatcherTest {
 
     @Test
+    @DisplayName("a hot partition the group never committed on (10 / 10 / 1,000, commits p0 = p1 = 10): lag 1,000, flagged")
+    void uncommittedHotPartition(KafkaBackend kafka) throws Exception {
+        String topic = "watch-nocommit-" + UUID.randomUUID();
+        String group = topic + "-group";
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get();
+            sendTo(kafka, topic, Map.of(0, 10, 1, 10, 2, 1_000));
+            admin.alterConsumerGroupOffsets(group, Map.of(
+                    new TopicPartition(topic, 0), new OffsetAndMetadata(10),
+                    new TopicPartition(topic, 1), new OffsetAndMetadata(10))).all().get();
+        }
+        try (TopicWatcher watcher = new TopicWatcher(kafka.clientConfig(), topic, group, Duration.ofSeconds(5))) {
+            TopicSnapshot s = watcher.poll();
+            assertThat(s.error()).isNull();
+            assertThat(s.partitions()).extracting(PartitionStats::lag).containsExactly(0L, 0L, 1_000L);
+            assertThat(s.skew().totalLag()).isEqualTo(1_000L);
+            assertThat(s.skew().noCommitPartitions()).containsExactly(2);
+        }
+    }
+
+    @Test
     @DisplayName("records, committed offsets, lag and idle partitions per partition, as kafka-consumer-groups.sh computes them")
     void offsetsAndLag(KafkaBackend kafka) throws Exception {
         String topic = "watch-lag-" + UUID.randomUUID();
@@ -55,7 +76,10 @@ class TopicWatcherTest {
             assertThat(s.error()).isNull();
             assertThat(s.partitions()).extracting(PartitionStats::records).containsExactly(5L, 0L, 20L);
             assertThat(s.partitions()).extracting(PartitionStats::committedOffset).containsExactly(3L, null, 20L);
-            assertThat(s.partitions()).extracting(PartitionStats::lag).containsExactly(2L, null, 0L);
+            // p1 has no commit: its whole backlog (0 records here) is its lag, and it is flagged (PartitionLag)
+            assertThat(s.partitions()).extracting(PartitionStats::lag).containsExactly(2L, 0L, 0L);
+            assertThat(s.partitions()).extracting(PartitionStats::noCommit).containsExactly(false, true, false);
+            assertThat(s.skew().noCommitPartitions()).containsExactly(1);
             assertThat(s.partitions()).extracting(PartitionStats::idle).containsExactly(false, true, false);
             assertThat(s.skew().totalRecords()).isEqualTo(25);
             assertThat(s.skew().maxRecords()).isEqualTo(20);
