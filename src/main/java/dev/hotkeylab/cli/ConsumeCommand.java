@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Run one consumer of a group with a service time per record (one terminal per consumer).")
 public final class ConsumeCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
-    String bootstrap;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--topic", required = true)
     String topic;
@@ -42,9 +43,6 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
     String clientId;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000")
-    int connectTimeoutMs;
-
     @Spec
     CommandSpec spec;
 
@@ -55,10 +53,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
-        if (connectTimeoutMs < 100) {
-            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-        }
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+        try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
             kafka.warnIfMissing(topic, spec.name(), err);
         }
@@ -89,7 +84,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 lastCount.set(n);
             }
         };
-        GroupConsumer consumer = new GroupConsumer(KafkaChecks.clientConfig(bootstrap), topic, group, id,
+        GroupConsumer consumer = new GroupConsumer(cluster.clientConfig(), topic, group, id,
                 Duration.ofMillis(serviceTimeMs), progress);
         self.set(consumer);
         CountDownLatch ended = new CountDownLatch(1);

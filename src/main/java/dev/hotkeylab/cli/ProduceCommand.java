@@ -5,13 +5,13 @@ import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +33,8 @@ public final class ProduceCommand implements Callable<Integer> {
             completionCandidates = Strategy.Names.class, description = "Key strategy: ${COMPLETION-CANDIDATES}.")
     Strategy strategy;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
-    String bootstrap;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--topic", required = true)
     String topic;
@@ -54,11 +54,6 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
-            description = "How long to wait for the cluster, at the start and whenever it stops acknowledging records "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int connectTimeoutMs;
-
     @Spec
     CommandSpec spec;
 
@@ -76,12 +71,11 @@ public final class ProduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("partitions must be in [1, "
                     + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
         }
-        if (connectTimeoutMs < 100) {
-            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-        }
+        int connectTimeoutMs = (int) cluster.timeout().toMillis();
+        String bootstrap = cluster.bootstrap;
         dev.hotkeylab.keys.Keys.requireValid(key);
         int topicPartitions;
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+        try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
             OptionalInt existing = kafka.partitions(topic);
             if (existing.isPresent()) {
@@ -97,12 +91,12 @@ public final class ProduceCommand implements Callable<Integer> {
         // A cluster that stops answering is an error within --connect-timeout-ms: max.block.ms (default 60000) bounds
         // a send waiting for metadata, delivery.timeout.ms (default 120000) a record waiting for its acknowledgement;
         // request.timeout.ms (default 30000) must fit into it. The loop stops at the first failed record.
-        java.util.Map<String, Object> config = KafkaChecks.clientConfig(bootstrap);
+        java.util.Map<String, Object> config = cluster.clientConfig();
         config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
         config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
         config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
-        Thread waiting = waitingNotice(lastAck, err);
+        Thread waiting = waitingNotice(lastAck, err, bootstrap, connectTimeoutMs);
         try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + topic, strategy,
                 AdaptivePartitionerConfig.defaults())) {
             KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
@@ -131,7 +125,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** Says once on stderr when no record was acknowledged for 2 s (and again after acknowledgements resumed). */
-    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err) {
+    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err, String bootstrap, int connectTimeoutMs) {
         Thread t = new Thread(() -> {
             boolean said = false;
             while (!Thread.currentThread().isInterrupted()) {

@@ -7,7 +7,7 @@ import dev.hotkeylab.dashboard.DeferredLauncher;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.report.InventoryRun;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ final class Serving implements AutoCloseable {
         this.deferred = deferred;
     }
 
-    static Serving start(DashboardOptions options, PrintStream out) {
+    static Serving start(DashboardOptions options, PrintWriter out) {
         if (options == null) {
             return new Serving(null, null);
         }
@@ -82,7 +82,7 @@ final class Serving implements AutoCloseable {
      * Keeps serving until Ctrl-C, then returns so the caller's try-with-resources closes the server, the broker and the
      * stores. Returns whether the thread was interrupted (the caller restores the flag after closing).
      */
-    boolean untilInterrupted(PrintStream out) {
+    boolean untilInterrupted(PrintWriter out) {
         if (server == null) {
             return false;
         }
