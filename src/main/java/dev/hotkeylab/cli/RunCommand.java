@@ -115,12 +115,11 @@ final class RunCommand implements Callable<Integer> {
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
-                ExperimentRunner runner = new ExperimentRunner(backend);
+                ExperimentRunner warm = new ExperimentRunner(backend);
                 // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
-                dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
-                if (adaptiveConfig != null) {
-                    runner.adaptive(adaptiveConfig);
-                }
+                dev.hotkeylab.experiment.ScalingBench.warmUp(warm, configs.get(0));
+                ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
+                        : warm.adaptive(adaptiveConfig));
                 ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
                 if (launcher != null) {
                     launcher.hold(); // the page's form waits until the main job's runs are done
@@ -128,10 +127,10 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     for (GroupTypeRun groupRun : groupTypeRuns(configs)) {
                         ExperimentConfig config = groupRun.config();
-                        runner.groupType(groupRun.type());
+                        ExperimentRunner typed = runner.groupType(groupRun.type());
                         if (storeSet.isEmpty()) {
                             DashboardRun shown = serving.show(groupRun.label(), backend.clientConfig());
-                            results.add(runOne(runner, config, null, out, shown));
+                            results.add(runOne(typed, config, null, out, shown));
                             labels.add(groupRun.label());
                             dashboardRuns.add(shown);
                             continue;
@@ -141,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
                             DashboardRun shown = serving.show(label, backend.clientConfig());
                             InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
                                     capacity, config.serviceTimeMillis());
-                            ExperimentResult r = runOne(runner, config, handler, out, shown);
+                            ExperimentResult r = runOne(typed, config, handler, out, shown);
                             InventorySummary summary = handler.summary();
                             out.println("  inventory " + summary.describe());
                             results.add(r);
@@ -153,7 +152,6 @@ final class RunCommand implements Callable<Integer> {
                         }
                     }
                 } finally {
-                    runner.groupType(GroupType.CLASSIC);
                     if (launcher != null) {
                         launcher.release();
                     }

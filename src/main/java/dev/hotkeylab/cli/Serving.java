@@ -39,13 +39,19 @@ final class Serving implements AutoCloseable {
         return new Serving(server, deferred);
     }
 
+    /**
+     * The runner to use while serving: the page shows finished runs from their topics, so they are kept (an embedded
+     * broker takes them along on exit); without a page, the runner as it is.
+     */
+    ExperimentRunner keepingTopics(ExperimentRunner runner) {
+        return server == null ? runner : runner.keepTopics(true);
+    }
+
     /** Connects the page's form to the runner; null when not serving. */
     ExperimentRunLauncher attach(ExperimentRunner runner, Map<String, Object> clientConfig) {
         if (server == null) {
             return null;
         }
-        // The page shows finished runs from their topics: keep them (an embedded broker takes them along on exit).
-        runner.keepTopics(true);
         launcher = new ExperimentRunLauncher(runner, clientConfig);
         deferred.set(launcher);
         return launcher;

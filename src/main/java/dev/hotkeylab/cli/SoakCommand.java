@@ -16,7 +16,6 @@ import dev.hotkeylab.inventory.Outcome;
 import dev.hotkeylab.inventory.StoreKind;
 import dev.hotkeylab.keys.Strategy;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
