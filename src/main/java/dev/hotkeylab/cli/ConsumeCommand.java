@@ -9,9 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab consume}: one consumer of a group, in its own terminal, like the seed's {@code bad/consumer.js}.
@@ -30,9 +28,6 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", required = true)
-    String topic;
-
     @Option(names = "--group", required = true)
     String group;
 
@@ -43,19 +38,16 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
     String clientId;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
-            kafka.warnIfMissing(topic, spec.name(), err);
+            kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
         }
         String id = clientId != null ? clientId
                 : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
@@ -84,7 +76,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 lastCount.set(n);
             }
         };
-        GroupConsumer consumer = new GroupConsumer(cluster.clientConfig(), topic, group, id,
+        GroupConsumer consumer = new GroupConsumer(cluster.clientConfig(), cluster.topic, group, id,
                 Duration.ofMillis(serviceTimeMs), progress);
         self.set(consumer);
         CountDownLatch ended = new CountDownLatch(1);

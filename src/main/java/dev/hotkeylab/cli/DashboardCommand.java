@@ -12,9 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab dashboard}: the live dashboard for any existing topic and consumer group on any cluster, e.g. the
@@ -35,9 +33,6 @@ public final class DashboardCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", required = true, description = "Topic to watch.")
-    String topic;
-
     @Option(names = "--group", description = "Consumer group to watch (members, committed offsets, lag).")
     String group;
 
@@ -47,13 +42,10 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Hide the form that starts runs on this cluster.")
     boolean readOnly;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
         cluster.timeout();
         DashboardOptions options = serving.dashboardOptions();
         String bootstrap = cluster.bootstrap;
@@ -68,10 +60,10 @@ public final class DashboardCommand implements Callable<Integer> {
                     ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap)).keepTopics(true);
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
-                kafka.warnIfMissing(topic, spec.name(), err);
+                kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
             }
-            server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
-            out.println("dashboard: " + server.url() + " watching topic " + topic
+            server.watch(cluster.topic + (group == null ? "" : " / " + group), cluster.topic, group, clientConfig);
+            out.println("dashboard: " + server.url() + " watching topic " + cluster.topic
                     + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
             out.flush();
             interrupted = Shutdown.await(new CountDownLatch(1));

@@ -1,20 +1,18 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.KeyedProducer;
+import dev.hotkeylab.experiment.UserDraw;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab produce}: sends ticket requests keyed by a strategy, in its own terminal, like the seed's
@@ -36,9 +34,6 @@ public final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", required = true)
-    String topic;
-
     @Option(names = "--messages", required = true, description = "Records to send.")
     int messages;
 
@@ -54,13 +49,14 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--users", defaultValue = "100", description = "Distinct users sending requests, drawn as in run "
+            + "(default: ${DEFAULT-VALUE}).")
+    int users;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
@@ -74,16 +70,17 @@ public final class ProduceCommand implements Callable<Integer> {
         int connectTimeoutMs = (int) cluster.timeout().toMillis();
         String bootstrap = cluster.bootstrap;
         dev.hotkeylab.keys.Keys.requireValid(key);
+        UserDraw draw = UserDraw.seeded(seed, users);
         int topicPartitions;
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
-            OptionalInt existing = kafka.partitions(topic);
+            OptionalInt existing = kafka.partitions(cluster.topic);
             if (existing.isPresent()) {
                 topicPartitions = existing.getAsInt();
             } else {
-                kafka.createTopic(topic, partitions);
+                kafka.createTopic(cluster.topic, partitions);
                 topicPartitions = partitions;
-                out.println("created topic " + topic + " with " + partitions + " partitions");
+                out.println("created topic " + cluster.topic + " with " + partitions + " partitions");
             }
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
@@ -97,10 +94,10 @@ public final class ProduceCommand implements Callable<Integer> {
         config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
         Thread waiting = waitingNotice(lastAck, err, bootstrap, connectTimeoutMs);
-        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + topic, strategy,
+        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + cluster.topic, strategy,
                 AdaptivePartitionerConfig.defaults())) {
-            KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
-                    messages, rate, 1000, new Random(seed), total -> {
+            KeyedProducer.Sent sent = producer.send(cluster.topic, StrategyContext.of(topicPartitions, seed), key,
+                    messages, rate, draw, total -> {
                         long now = System.nanoTime();
                         lastAck.set(now);
                         long last = lastPrint.get();
@@ -112,7 +109,7 @@ public final class ProduceCommand implements Callable<Integer> {
             String spread = java.util.stream.IntStream.range(0, topicPartitions)
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
-            out.println("sent " + sent.records() + " records to " + topic + " in " + sent.elapsedMillis() + " ms ("
+            out.println("sent " + sent.records() + " records to " + cluster.topic + " in " + sent.elapsedMillis() + " ms ("
                     + strategy.name() + ", key " + dev.hotkeylab.keys.Keys.escaped(key) + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
@@ -131,7 +128,7 @@ public final class ProduceCommand implements Callable<Integer> {
             while (!Thread.currentThread().isInterrupted()) {
                 long silentMs = (System.nanoTime() - lastAck.get()) / 1_000_000;
                 if (silentMs >= 2_000 && !said) {
-                    err.println(spec.name() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
+                    err.println(cluster.commandName() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
                             + "up to " + connectTimeoutMs + " ms");
                     err.flush();
                     said = true;
