@@ -1,6 +1,6 @@
 package dev.hotkeylab.broker;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 
@@ -36,10 +36,11 @@ public final class KafkaBackends {
     }
 
     /** Selects and starts a backend, printing one line about the choice to {@code log}. */
-    public static KafkaBackend open(BackendChoice choice, PrintStream log) {
+    public static KafkaBackend open(BackendChoice choice, PrintWriter log) {
         Selection selection = select(choice, KafkaBackends::dockerAvailable);
         KafkaBackend backend = start(selection.kind(), choice);
         log.println("Kafka backend: " + backend + " (" + selection.reason() + ")");
+        log.flush();
         return backend;
     }
 

@@ -4,7 +4,7 @@ import dev.hotkeylab.broker.BackendChoice;
 import dev.hotkeylab.broker.BackendKind;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.broker.KafkaBackends;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -48,7 +48,7 @@ final class BackendOptions {
         return choice.bootstrap().isEmpty() && choice.forced().map(k -> k == BackendKind.EMBEDDED).orElse(true);
     }
 
-    KafkaBackend open(PrintStream log) {
+    KafkaBackend open(PrintWriter log) {
         return KafkaBackends.open(choice(), log);
     }
 }

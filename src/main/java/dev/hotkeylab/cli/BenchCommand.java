@@ -1,7 +1,6 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.broker.KafkaBackend;
-import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ScalingBench;
 import dev.hotkeylab.experiment.ScalingConfig;
 import dev.hotkeylab.experiment.ScalingPoint;
@@ -13,9 +12,8 @@ import dev.hotkeylab.report.ReportSections;
 import dev.hotkeylab.report.ReportWriter;
 import dev.hotkeylab.report.RunReport;
 import dev.hotkeylab.inventory.InventoryBench;
-import dev.hotkeylab.inventory.InventoryConfig;
 import dev.hotkeylab.inventory.StoreKind;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hotkey-lab bench}: does salting really multiply throughput by the consumer count? For each N, FIXED_KEY
@@ -54,26 +54,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Requests per partition: a run with N partitions sends N x this (default: ${DEFAULT-VALUE}).")
     int messagesPerPartition;
 
-    @Option(names = "--service-time", paramLabel = "MS", defaultValue = "5",
-            description = "What handling one request costs a consumer, in ms (default: ${DEFAULT-VALUE}).")
-    double serviceTime;
+    @Mixin
+    TrafficOptions traffic;
 
     @Option(names = "--strategies", paramLabel = "S", split = ",", converter = StrategyConverter.class,
             completionCandidates = Strategy.Names.class, defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
             description = "Strategies to compare with FIXED_KEY, from ${COMPLETION-CANDIDATES} "
                     + "(default: ${DEFAULT-VALUE}).")
     List<Strategy> strategies;
-
-    @Option(names = "--key", defaultValue = ExperimentConfig.DEFAULT_KEY,
-            description = "The hot concert id (default: ${DEFAULT-VALUE}).")
-    String key;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for salts and users (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--users", defaultValue = "100",
-            description = "Distinct users sending requests (default: ${DEFAULT-VALUE}).")
-    int users;
 
     @Option(names = "--no-warmup", description = "Skip the discarded warm-up run (the first measured run is then "
             + "slowed by a cold JIT).")
@@ -106,26 +94,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--capacity", defaultValue = "1000", description = "--inventory: seats (default: ${DEFAULT-VALUE}).")
     int capacity;
 
-    @Option(names = "--redis", paramLabel = "URL", description = "--inventory: Redis URL (default: $HOTKEY_REDIS_URL or local).")
-    String redis;
+    @Mixin
+    StoreOptions storeOptions;
 
-    @Option(names = "--jdbc", paramLabel = "URL", description = "--inventory: JDBC URL (default: $HOTKEY_JDBC_URL or local).")
-    String jdbc;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (inventory != null) {
             List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
                     : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();
-            InventoryConfig.Builder ic = InventoryConfig.fromEnvironment().toBuilder();
-            if (redis != null) {
-                ic.redisUrl(redis);
-            }
-            if (jdbc != null) {
-                ic.jdbcUrl(jdbc);
-            }
-            InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores, ic.build()), out);
+            InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores,
+                    storeOptions.config().build()), out);
             return 0;
         }
         ScalingConfig config = config();
@@ -146,11 +128,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "against %s%n", config.ns().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     config.messagesPerPartition(), config.serviceTimeMillis(),
                     config.salted().stream().map(Enum::name).collect(Collectors.joining(", ")));
-            result = new ScalingBench(backend).run(config, reproduceCommand(config), new Progress(out));
+            result = new ScalingBench(backend).run(config, reproduceCommand(), new Progress(out));
         }
         // Read again now: a run may have written the folder while the benchmark ran.
         RunReport report = ReportSections.read(this.out)
-                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), seed, result.generatedAt(),
+                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed, result.generatedAt(),
                         result.command(), RunReport.thisMachine(), List.of(), Map.of()))
                 .withSection(ReportSections.BENCH, result);
         Path written = ReportWriter.complete().write(report, this.out);
@@ -164,27 +146,25 @@ final class BenchCommand implements Callable<Integer> {
 
     ScalingConfig config() {
         List<Strategy> salted = List.copyOf(strategies);
-        return new ScalingConfig(ns, messagesPerPartition, serviceTime, salted, key, seed, users, !noWarmup);
+        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key, traffic.seed,
+                traffic.users, !noWarmup);
     }
 
-    private String reproduceCommand(ScalingConfig c) {
-        return String.format(Locale.ROOT, "./hotkey-lab bench --n %s --messages %d --service-time %s --strategies %s "
-                + "--key %s --seed %d --users %d%s", c.ns().stream().map(String::valueOf)
-                .collect(Collectors.joining(",")), c.messagesPerPartition(), c.serviceTimeMillis(),
-                c.salted().stream().map(Enum::name).collect(Collectors.joining(",")), shellQuoted(c.key()), c.seed(), c.users(),
-                c.warmup() ? "" : " --no-warmup");
-    }
-
-    /** The value as one shell word ({@link dev.hotkeylab.keys.Keys#shellQuoted}). */
-    static String shellQuoted(String value) {
-        return dev.hotkeylab.keys.Keys.shellQuoted(value);
+    /** The parsed workload ({@link ReproduceLine}): N, messages, strategies and the traffic options. */
+    String reproduceCommand() {
+        List<picocli.CommandLine.Model.OptionSpec> always = new java.util.ArrayList<>();
+        for (String name : List.of("--n", "--messages", "--strategies")) {
+            always.add(spec.findOption(name));
+        }
+        always.addAll(spec.mixins().get("traffic").options());
+        return ReproduceLine.of("./hotkey-lab bench", spec, always, List.of("--no-warmup", "--brokers"));
     }
 
     /** One line per finished run. */
     private static final class Progress implements ScalingBench.Listener {
-        private final PrintStream out;
+        private final PrintWriter out;
 
-        Progress(PrintStream out) {
+        Progress(PrintWriter out) {
             this.out = out;
         }
 

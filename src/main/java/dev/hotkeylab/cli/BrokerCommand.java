@@ -4,7 +4,9 @@ import dev.hotkeylab.broker.EmbeddedKafka;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hotkey-lab broker}: an embedded KRaft broker on its own, for any Kafka client (KafkaJS, kcat, the seed's
@@ -27,8 +29,12 @@ final class BrokerCommand implements Callable<Integer> {
                     + "every interface).")
     String bind;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         BackendOptions.requireBrokers(brokers);
         if (partitions < 1 || partitions > dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS) {
             throw new IllegalArgumentException("partitions must be in [1, "
@@ -45,11 +51,11 @@ final class BrokerCommand implements Callable<Integer> {
             kafka.close();
             stopped.countDown();
         }, "broker-shutdown"));
-        System.out.println("bootstrap: " + kafka.bootstrapServers());
-        System.out.println("Embedded Kafka " + kafka.kafkaVersion() + " with " + brokers + " broker"
+        out.println("bootstrap: " + kafka.bootstrapServers());
+        out.println("Embedded Kafka " + kafka.kafkaVersion() + " with " + brokers + " broker"
                 + (brokers == 1 ? "" : "s") + " is running; topics are created on first use with " + partitions
                 + " partitions. Ctrl-C stops it.");
-        System.out.flush();
+        out.flush();
         stopped.await();
         return 0;
     }

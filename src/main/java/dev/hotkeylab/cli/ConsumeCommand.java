@@ -8,9 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab consume}: one consumer of a group, in its own terminal, like the seed's {@code bad/consumer.js}.
@@ -26,11 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Run one consumer of a group with a service time per record (one terminal per consumer).")
 public final class ConsumeCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true)
-    String topic;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--group", required = true)
     String group;
@@ -42,25 +38,16 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
     String clientId;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000")
-    int connectTimeoutMs;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
-        if (connectTimeoutMs < 100) {
-            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-        }
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+        try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
-            kafka.warnIfMissing(topic, spec.name(), err);
+            kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
         }
         String id = clientId != null ? clientId
                 : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
@@ -89,7 +76,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                 lastCount.set(n);
             }
         };
-        GroupConsumer consumer = new GroupConsumer(KafkaChecks.clientConfig(bootstrap), topic, group, id,
+        GroupConsumer consumer = new GroupConsumer(cluster.clientConfig(), cluster.topic, group, id,
                 Duration.ofMillis(serviceTimeMs), progress);
         self.set(consumer);
         CountDownLatch ended = new CountDownLatch(1);

@@ -7,14 +7,12 @@ import dev.hotkeylab.dashboard.DeferredLauncher;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab dashboard}: the live dashboard for any existing topic and consumer group on any cluster, e.g. the
@@ -32,55 +30,40 @@ import picocli.CommandLine.Spec;
         description = "Live dashboard (http://127.0.0.1:8080) for a topic and consumer group on any Kafka cluster.")
 public final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true, description = "Topic to watch.")
-    String topic;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--group", description = "Consumer group to watch (members, committed offsets, lag).")
     String group;
 
-    @Option(names = "--host", defaultValue = DashboardOptions.DEFAULT_HOST,
-            description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
-            description = "How long to wait for the cluster before giving up (default: ${DEFAULT-VALUE}).")
-    int connectTimeoutMs;
+    @Mixin
+    ServingOptions serving;
 
     @Option(names = "--read-only", description = "Hide the form that starts runs on this cluster.")
     boolean readOnly;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (connectTimeoutMs < 100) {
-            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-        }
-        DashboardOptions options = DashboardOptions.defaults().withHost(host).withPort(port);
-        Map<String, Object> clientConfig = KafkaChecks.clientConfig(bootstrap);
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
+        cluster.timeout();
+        DashboardOptions options = serving.dashboardOptions();
+        String bootstrap = cluster.bootstrap;
+        Map<String, Object> clientConfig = cluster.clientConfig();
         boolean interrupted;
         DeferredLauncher launcher = new DeferredLauncher();
         try (DashboardServer server = DashboardServer.start(options, readOnly ? null : launcher)) {
-            try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+            try (KafkaChecks kafka = cluster.checks()) {
                 kafka.requireReachable();
                 if (!readOnly) {
                     // The form runs the same experiment runner as `run`, on this cluster (fresh topic per run).
                     ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap)).keepTopics(true);
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
-                kafka.warnIfMissing(topic, spec.name(), err);
+                kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
             }
-            server.watch(topic + (group == null ? "" : " / " + group), topic, group, clientConfig);
-            out.println("dashboard: " + server.url() + " watching topic " + topic
+            server.watch(cluster.topic + (group == null ? "" : " / " + group), cluster.topic, group, clientConfig);
+            out.println("dashboard: " + server.url() + " watching topic " + cluster.topic
                     + (group == null ? "" : ", group " + group) + " on " + bootstrap + " (Ctrl-C stops)");
             out.flush();
             interrupted = Shutdown.await(new CountDownLatch(1));

@@ -1,20 +1,18 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.KeyedProducer;
+import dev.hotkeylab.experiment.UserDraw;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hotkey-lab produce}: sends ticket requests keyed by a strategy, in its own terminal, like the seed's
@@ -33,11 +31,8 @@ public final class ProduceCommand implements Callable<Integer> {
             completionCandidates = Strategy.Names.class, description = "Key strategy: ${COMPLETION-CANDIDATES}.")
     Strategy strategy;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true)
-    String topic;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--messages", required = true, description = "Records to send.")
     int messages;
@@ -54,18 +49,14 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--connect-timeout-ms", defaultValue = "10000",
-            description = "How long to wait for the cluster, at the start and whenever it stops acknowledging records "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int connectTimeoutMs;
-
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--users", defaultValue = "100", description = "Distinct users sending requests, drawn as in run "
+            + "(default: ${DEFAULT-VALUE}).")
+    int users;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cluster.out();
+        PrintWriter err = cluster.err();
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
@@ -76,20 +67,20 @@ public final class ProduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("partitions must be in [1, "
                     + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
         }
-        if (connectTimeoutMs < 100) {
-            throw new IllegalArgumentException("--connect-timeout-ms must be >= 100 but got " + connectTimeoutMs);
-        }
+        int connectTimeoutMs = (int) cluster.timeout().toMillis();
+        String bootstrap = cluster.bootstrap;
         dev.hotkeylab.keys.Keys.requireValid(key);
+        UserDraw draw = UserDraw.seeded(seed, users);
         int topicPartitions;
-        try (KafkaChecks kafka = new KafkaChecks(bootstrap, Duration.ofMillis(connectTimeoutMs))) {
+        try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
-            OptionalInt existing = kafka.partitions(topic);
+            OptionalInt existing = kafka.partitions(cluster.topic);
             if (existing.isPresent()) {
                 topicPartitions = existing.getAsInt();
             } else {
-                kafka.createTopic(topic, partitions);
+                kafka.createTopic(cluster.topic, partitions);
                 topicPartitions = partitions;
-                out.println("created topic " + topic + " with " + partitions + " partitions");
+                out.println("created topic " + cluster.topic + " with " + partitions + " partitions");
             }
         }
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
@@ -97,16 +88,16 @@ public final class ProduceCommand implements Callable<Integer> {
         // A cluster that stops answering is an error within --connect-timeout-ms: max.block.ms (default 60000) bounds
         // a send waiting for metadata, delivery.timeout.ms (default 120000) a record waiting for its acknowledgement;
         // request.timeout.ms (default 30000) must fit into it. The loop stops at the first failed record.
-        java.util.Map<String, Object> config = KafkaChecks.clientConfig(bootstrap);
+        java.util.Map<String, Object> config = cluster.clientConfig();
         config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
         config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
         config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
-        Thread waiting = waitingNotice(lastAck, err);
-        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + topic, strategy,
+        Thread waiting = waitingNotice(lastAck, err, bootstrap, connectTimeoutMs);
+        try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + cluster.topic, strategy,
                 AdaptivePartitionerConfig.defaults())) {
-            KeyedProducer.Sent sent = producer.send(topic, StrategyContext.of(topicPartitions, seed), key,
-                    messages, rate, 1000, new Random(seed), total -> {
+            KeyedProducer.Sent sent = producer.send(cluster.topic, StrategyContext.of(topicPartitions, seed), key,
+                    messages, rate, draw, total -> {
                         long now = System.nanoTime();
                         lastAck.set(now);
                         long last = lastPrint.get();
@@ -118,7 +109,7 @@ public final class ProduceCommand implements Callable<Integer> {
             String spread = java.util.stream.IntStream.range(0, topicPartitions)
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
-            out.println("sent " + sent.records() + " records to " + topic + " in " + sent.elapsedMillis() + " ms ("
+            out.println("sent " + sent.records() + " records to " + cluster.topic + " in " + sent.elapsedMillis() + " ms ("
                     + strategy.name() + ", key " + dev.hotkeylab.keys.Keys.escaped(key) + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
@@ -131,13 +122,13 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** Says once on stderr when no record was acknowledged for 2 s (and again after acknowledgements resumed). */
-    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err) {
+    private Thread waitingNotice(AtomicLong lastAck, PrintWriter err, String bootstrap, int connectTimeoutMs) {
         Thread t = new Thread(() -> {
             boolean said = false;
             while (!Thread.currentThread().isInterrupted()) {
                 long silentMs = (System.nanoTime() - lastAck.get()) / 1_000_000;
                 if (silentMs >= 2_000 && !said) {
-                    err.println(spec.name() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
+                    err.println(cluster.commandName() + ": no acknowledgement from Kafka at " + bootstrap + " for 2 s; waiting "
                             + "up to " + connectTimeoutMs + " ms");
                     err.flush();
                     said = true;

@@ -7,7 +7,7 @@ import dev.hotkeylab.dashboard.DeferredLauncher;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.report.InventoryRun;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ final class Serving implements AutoCloseable {
         this.deferred = deferred;
     }
 
-    static Serving start(DashboardOptions options, PrintStream out) {
+    static Serving start(DashboardOptions options, PrintWriter out) {
         if (options == null) {
             return new Serving(null, null);
         }
@@ -39,13 +39,19 @@ final class Serving implements AutoCloseable {
         return new Serving(server, deferred);
     }
 
+    /**
+     * The runner to use while serving: the page shows finished runs from their topics, so they are kept (an embedded
+     * broker takes them along on exit); without a page, the runner as it is.
+     */
+    ExperimentRunner keepingTopics(ExperimentRunner runner) {
+        return server == null ? runner : runner.keepTopics(true);
+    }
+
     /** Connects the page's form to the runner; null when not serving. */
     ExperimentRunLauncher attach(ExperimentRunner runner, Map<String, Object> clientConfig) {
         if (server == null) {
             return null;
         }
-        // The page shows finished runs from their topics: keep them (an embedded broker takes them along on exit).
-        runner.keepTopics(true);
         launcher = new ExperimentRunLauncher(runner, clientConfig);
         deferred.set(launcher);
         return launcher;
@@ -82,7 +88,7 @@ final class Serving implements AutoCloseable {
      * Keeps serving until Ctrl-C, then returns so the caller's try-with-resources closes the server, the broker and the
      * stores. Returns whether the thread was interrupted (the caller restores the flag after closing).
      */
-    boolean untilInterrupted(PrintStream out) {
+    boolean untilInterrupted(PrintWriter out) {
         if (server == null) {
             return false;
         }

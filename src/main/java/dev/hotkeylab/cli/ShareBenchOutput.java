@@ -6,7 +6,7 @@ import dev.hotkeylab.broker.KafkaBackends;
 import dev.hotkeylab.experiment.ScalingConfig;
 import dev.hotkeylab.experiment.ShareBench;
 import dev.hotkeylab.report.TextTable;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,7 +17,7 @@ final class ShareBenchOutput {
     private ShareBenchOutput() {
     }
 
-    static int run(ScalingConfig config, BackendChoice choice, PrintStream out) {
+    static int run(ScalingConfig config, BackendChoice choice, PrintWriter out) {
         long start = System.nanoTime();
         List<ShareBench.Row> rows;
         try (KafkaBackend backend = KafkaBackends.open(choice, out)) {

@@ -15,13 +15,14 @@ import dev.hotkeylab.inventory.InventorySummary;
 import dev.hotkeylab.inventory.Outcome;
 import dev.hotkeylab.inventory.StoreKind;
 import dev.hotkeylab.keys.Strategy;
-import java.io.PrintStream;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hotkey-lab soak --minutes 10}: salted runs one after another, each through an inventory store with one
@@ -65,14 +66,14 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seeds the crash points (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--redis", paramLabel = "URL", description = "Redis URL (default: $HOTKEY_REDIS_URL or local).")
-    String redis;
-
-    @Option(names = "--jdbc", paramLabel = "URL", description = "PostgreSQL JDBC URL (default: $HOTKEY_JDBC_URL or local).")
-    String jdbc;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Mixin
     BackendOptions backendOptions;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -91,14 +92,8 @@ final class SoakCommand implements Callable<Integer> {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT)
                 .partitions(consumers).consumers(consumers).messages(messages).serviceTimeMillis(serviceTime)
                 .seed(seed).build();
-        InventoryConfig.Builder ic = InventoryConfig.fromEnvironment().toBuilder().capacity(capacity);
-        if (redis != null) {
-            ic.redisUrl(redis);
-        }
-        if (jdbc != null) {
-            ic.jdbcUrl(jdbc);
-        }
-        PrintStream out = System.out;
+        InventoryConfig.Builder ic = storeOptions.config().capacity(capacity);
+        PrintWriter out = spec.commandLine().getOut();
         Random random = new Random(seed);
         long deadline = System.nanoTime() + (long) (minutes * 60e9);
         long totalRequests = 0;

@@ -1,14 +1,13 @@
 package dev.hotkeylab.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotkeylab.experiment.TicketRequest;
+import dev.hotkeylab.experiment.UserDraw;
 import dev.hotkeylab.keys.KeyStrategy;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -19,19 +18,18 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the producer settings of its
  * {@link Strategy} (the adaptive partitioner for {@link Strategy#ADAPTIVE}, Kafka's default partitioner otherwise):
- * the traffic the dashboard watches (the {@code produce} command uses it). Values are small
- * JSON documents (requestId, concertId, userId, sequence, producedAtMillis).
+ * the traffic the dashboard watches (the {@code produce} command uses it). Values are {@link TicketRequest} JSON, the
+ * same the experiments send, and users come from a {@link UserDraw}.
  */
 public final class KeyedProducer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final Strategy strategy;
     private volatile boolean failed;
 
@@ -51,7 +49,7 @@ public final class KeyedProducer implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // An unreachable cluster is an error within seconds rather than the default one-minute block.
@@ -71,6 +69,12 @@ public final class KeyedProducer implements AutoCloseable {
      */
     public Sent send(String topic, StrategyContext context, String concertId, int messages, double ratePerSecond,
                      int users, Random random, java.util.function.LongConsumer onAck) {
+        return send(topic, context, concertId, messages, ratePerSecond, new UserDraw(random, users), onAck);
+    }
+
+    /** As above, with the users drawn from {@code users} (e.g. {@link UserDraw#seeded}, as the experiments do). */
+    public Sent send(String topic, StrategyContext context, String concertId, int messages, double ratePerSecond,
+                     UserDraw users, java.util.function.LongConsumer onAck) {
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
@@ -90,9 +94,10 @@ public final class KeyedProducer implements AutoCloseable {
                     LockSupport.parkNanos(wait);
                 }
             }
-            String userId = "user-" + random.nextInt(users);
+            String userId = users.next();
             String key = keys.keyFor(concertId, userId, i);
-            producer.send(new ProducerRecord<>(topic, key, value(concertId, userId, i)), (metadata, e) -> {
+            byte[] value = new TicketRequest(concertId + "-" + i, concertId, userId, i, System.currentTimeMillis()).toJson();
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);
                 } else {
@@ -110,20 +115,6 @@ public final class KeyedProducer implements AutoCloseable {
                     + TopicWatcher.oneLine(failure.get()), failure.get());
         }
         return new Sent(acked.get(), new TreeMap<>(perPartition), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static String value(String concertId, String userId, long sequence) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("requestId", concertId + "-" + sequence);
-        v.put("concertId", concertId);
-        v.put("userId", userId);
-        v.put("sequence", sequence);
-        v.put("producedAtMillis", System.currentTimeMillis());
-        try {
-            return JSON.writeValueAsString(v);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -57,7 +57,6 @@ public final class ShareBench {
             progress.accept(line(n, "FIXED_KEY, share group, 1 partition", share));
             rows.add(new Row(n, fixed, salted, share));
         }
-        runner.groupType(GroupType.CLASSIC);
         return rows;
     }
 

@@ -16,8 +16,6 @@ import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.clients.admin.ShareMemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The share-group side of {@link ExperimentRunner}: checks that the cluster hosts share groups, sets the run's group
@@ -47,16 +45,10 @@ final class ShareGroupRun {
 
     static Map<String, Object> consumerConfig(KafkaBackend backend, String group, String clientId,
             int maxPollRecords) {
-        Map<String, Object> config = backend.clientConfig();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Object> config = GroupDriver.memberConfig(backend, group, clientId, maxPollRecords);
         // share.acknowledgement.mode (default implicit, where the next poll accepts the whole batch): explicit, so a
         // record is accepted only after its handler succeeded and released when it failed.
         config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
-        // max.poll.records (default 500): as for the consumer group's members.
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         return config;
     }
 

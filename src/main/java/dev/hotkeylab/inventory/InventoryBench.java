@@ -97,11 +97,13 @@ public final class InventoryBench {
             System.exit(2);
             return;
         }
-        run(options, System.out);
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        run(options, out);
+        out.flush();
     }
 
     /** Measures every store of {@code options} in turn and prints the table ({@code ./hotkey-lab bench --inventory}). */
-    public static void run(Options options, java.io.PrintStream out) {
+    public static void run(Options options, java.io.PrintWriter out) {
         out.printf(Locale.ROOT, "one hot concert, %d threads, %d requests, capacity %d%n",
                 options.threads(), options.requests(), options.capacity());
         List<Row> rows = new ArrayList<>();
@@ -109,6 +111,7 @@ public final class InventoryBench {
             rows.add(measure(kind, options));
         }
         out.print(table(rows, options));
+        out.flush();
     }
 
     static Row measure(StoreKind kind, Options options) {

@@ -100,7 +100,7 @@ public final class KafkaBackendExtension implements BeforeAllCallback, AfterAllC
             System.out.println("Kafka backend: " + backend + " (" + selection.reason() + ")");
             return backend;
         }
-        return KafkaBackends.open(choice, System.out);
+        return KafkaBackends.open(choice, new java.io.PrintWriter(System.out, true));
     }
 
     private static Map<String, String> parse(String[] properties) {

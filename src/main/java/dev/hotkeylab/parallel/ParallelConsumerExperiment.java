@@ -6,6 +6,7 @@ import dev.hotkeylab.experiment.ExperimentException;
 import dev.hotkeylab.experiment.RequestHandler;
 import dev.hotkeylab.experiment.TicketRequest;
 import dev.hotkeylab.experiment.Topics;
+import dev.hotkeylab.experiment.UserDraw;
 import dev.hotkeylab.metrics.LatencyStats;
 import dev.hotkeylab.metrics.OrderTracker;
 import io.confluent.parallelconsumer.ParallelConsumerOptions;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -192,12 +192,12 @@ public final class ParallelConsumerExperiment {
 
     /** The runner's request stream with the hot key kept: same users (same seeded draws), key = concert id. */
     private long produce(ExperimentConfig config, String topic, long[] sendNanos) {
-        Random users = new Random(config.seed() * 31 + 17);
+        UserDraw users = UserDraw.seeded(config.seed(), config.users());
         long first;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
             first = System.nanoTime();
             for (int seq = 0; seq < config.messages(); seq++) {
-                String userId = "user-" + users.nextInt(config.users());
+                String userId = users.next();
                 TicketRequest request = new TicketRequest(topic + "-" + seq, config.key(), userId, seq,
                         System.currentTimeMillis());
                 sendNanos[seq] = System.nanoTime();

@@ -2,9 +2,6 @@ package dev.hotkeylab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench --inventory}: reservations per second per store, no broker needed. */
@@ -13,18 +10,10 @@ class BenchInventoryTest {
 
     @Test
     void printsARowPerStoreWithWhatItSold() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = Main.execute("bench", "--inventory", "in-memory,redis-lua", "--requests", "3000", "--capacity",
+        CliRunner.Outcome o = CliRunner.run("bench", "--inventory", "in-memory,redis-lua", "--requests", "3000", "--capacity",
                     "100", "--threads", "4");
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        original.print(out);
+        int code = o.exitCode();
+        String out = o.out();
         assertThat(code).isZero();
         assertThat(out).contains("one hot concert, 4 threads, 3000 requests, capacity 100");
         // store, threads, requests, capacity, sold, oversold: the atomic in-memory store sells exactly the capacity.

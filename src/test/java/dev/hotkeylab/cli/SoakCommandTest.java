@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.junit.KafkaTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Two soak runs (the 10-minute soak is run by hand: ./hotkey-lab soak --minutes 10). */
@@ -16,17 +13,9 @@ class SoakCommandTest {
 
     @Test
     void twoRunsWithACrashEachKeepEveryInvariant(KafkaBackend kafka) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = Main.execute("soak", "--runs", "2", "--minutes", "5", "--bootstrap", kafka.bootstrapServers());
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        original.print(out);
+        CliRunner.Outcome o = CliRunner.run("soak", "--runs", "2", "--minutes", "5", "--bootstrap", kafka.bootstrapServers());
+        int code = o.exitCode();
+        String out = o.out();
         assertThat(code).isZero();
         assertThat(out).contains("run 1: crashed member", "run 2: crashed member")
                 .contains("soak passed: 2 runs, 2000 requests");

@@ -1,0 +1,102 @@
+package dev.hotkeylab.cli;
+
+import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.GroupType;
+import dev.hotkeylab.hotkeys.HeavyHitterConfig;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code run} sends, to how many partitions and consumers, keyed how: every option that shapes an experiment.
+ * {@code run}'s "reproduce with" line repeats every one of them ({@link ReproduceLine}), so an option added here is
+ * never left out of it.
+ */
+final class WorkloadOptions {
+
+    /** The longest --timeout: one day per strategy. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "3", description = "Partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000", description = "Ticket requests per strategy (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--consumers", paramLabel = "C", defaultValue = "3", description = "Consumers in the group (default: ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",", converter = StrategyConverter.class,
+            completionCandidates = Strategy.Names.class,
+            description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: all).")
+    List<Strategy> strategies;
+
+    @Option(names = "--group-type", paramLabel = "T[,T...]", split = ",", defaultValue = "classic",
+            description = "How the consumers share the topic: classic (a consumer group: one member per partition) or "
+                    + "share (a share group, KIP-932, Kafka >= 4.2: members share partitions record by record); "
+                    + "classic,share runs both (default: ${DEFAULT-VALUE}).")
+    List<String> groupTypes;
+
+    @Mixin
+    TrafficOptions traffic;
+
+    @Option(names = "--salt-buckets", paramLabel = "B", description = "B for RANDOM_SALT (default: the partition count).")
+    Integer saltBuckets;
+
+    @Option(names = "--quiet-concerts", paramLabel = "Q", defaultValue = "0",
+            description = "Concerts besides --key that requests are for, Zipf-distributed (default: ${DEFAULT-VALUE}: "
+                    + "every request is for --key).")
+    int quietConcerts;
+
+    @Option(names = "--zipf", paramLabel = "S", defaultValue = "1.0",
+            description = "Zipf exponent over --key (rank 1) and the quiet concerts (default: ${DEFAULT-VALUE}).")
+    double zipfExponent;
+
+    @Option(names = "--adaptive-threshold", paramLabel = "SHARE",
+            description = "ADAPTIVE: share of recent traffic that makes a key hot, in (0, 1] (default: the "
+                    + "partitioner's own, 0.2).")
+    Double adaptiveThreshold;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    /**
+     * One configuration per chosen strategy (all when none is chosen), in the order given.
+     *
+     * @throws IllegalArgumentException naming the bad value (timeout, group type or any configuration field)
+     */
+    List<ExperimentConfig> configs() {
+        List<Strategy> chosen = strategies == null || strategies.isEmpty()
+                ? Arrays.asList(Strategy.values())
+                : strategies.stream().distinct().toList();
+        if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("timeout must be in [1, " + MAX_TIMEOUT_SECONDS + "] s but got "
+                    + timeoutSeconds);
+        }
+        groupTypes();
+        return chosen.stream().map(s -> ExperimentConfig.builder().key(traffic.key).partitions(partitions)
+                .messages(messages).consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(traffic.seed)
+                .users(traffic.users).serviceTimeMillis(traffic.serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
+                .quietConcerts(quietConcerts).zipfExponent(zipfExponent).build()).toList();
+    }
+
+    /** The group types in the order given, each once; a bad one fails naming it. */
+    List<GroupType> groupTypes() {
+        return groupTypes == null || groupTypes.isEmpty() ? List.of(GroupType.CLASSIC)
+                : groupTypes.stream().map(GroupType::parse).distinct().toList();
+    }
+
+    /**
+     * The ADAPTIVE partitioner's configuration with {@code --adaptive-threshold}, or null without it. Built (and so
+     * validated) before anything starts: a bad threshold is refused in milliseconds, not after the broker's start.
+     */
+    AdaptivePartitionerConfig adaptiveConfig() {
+        return adaptiveThreshold == null ? null : AdaptivePartitionerConfig.defaults()
+                .withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold));
+    }
+}

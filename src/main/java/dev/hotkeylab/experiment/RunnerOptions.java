@@ -1,0 +1,83 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
+import java.time.Duration;
+
+/**
+ * How an {@link ExperimentRunner} runs every experiment it is given, apart from the experiment itself
+ * ({@link ExperimentConfig}): immutable, each {@code with} method returns a copy, the constructor refuses a bad value
+ * naming it.
+ *
+ * @param keepTopics               keep each run's topic after the run (e.g. to show it on the dashboard); default false
+ * @param maxPollRecords           {@code max.poll.records} of the group's consumers (client default 500; ours 50):
+ *                                 smaller batches commit more often, so a consumer that dies redelivers less, and the
+ *                                 live view of lag stays smooth
+ * @param crash                    a consumer crash injected into every run, or null for none
+ * @param adminTimeout             how long Admin calls (creating the run's topic) may wait for the cluster; >= 100 ms,
+ *                                 default 30 s
+ * @param adaptive                 the adaptive partitioner's settings for {@link dev.hotkeylab.keys.Strategy#ADAPTIVE}
+ *                                 runs (default {@link AdaptivePartitionerConfig#defaults()}: threshold 0.2, 10 s
+ *                                 window, min 100 events, all partitions)
+ * @param groupType                how runs consume: a consumer group (default) or a share group (KIP-932)
+ * @param shareDeliveryCountLimit  share groups: deliveries of one record before the broker archives it
+ *                                 ({@code share.delivery.count.limit}; Kafka's range 2..10, default 5)
+ */
+public record RunnerOptions(boolean keepTopics, int maxPollRecords, ConsumerCrash crash, Duration adminTimeout,
+        AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit) {
+
+    /** The consumers' {@code max.poll.records} unless {@link #withMaxPollRecords(int)} says otherwise. */
+    public static final int DEFAULT_MAX_POLL_RECORDS = 50;
+
+    public RunnerOptions {
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + maxPollRecords);
+        }
+        if (adminTimeout == null || adminTimeout.toMillis() < 100 || adminTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("admin timeout must be >= 100 ms but got " + adminTimeout);
+        }
+        if (adaptive == null) {
+            throw new IllegalArgumentException("adaptive partitioner config must not be null");
+        }
+        if (groupType == null) {
+            throw new IllegalArgumentException("group type must be one of " + GroupType.allowedNames() + " but got null");
+        }
+        if (shareDeliveryCountLimit < 2 || shareDeliveryCountLimit > 10) {
+            throw new IllegalArgumentException("share delivery count limit must be in [2, 10] but got "
+                    + shareDeliveryCountLimit);
+        }
+    }
+
+    /** Topics deleted, 50 records per poll, no crash, 30 s Admin timeout, default adaptive settings, consumer groups. */
+    public static RunnerOptions defaults() {
+        return new RunnerOptions(false, DEFAULT_MAX_POLL_RECORDS, null, Duration.ofSeconds(30),
+                AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT);
+    }
+
+    public RunnerOptions withKeepTopics(boolean keep) {
+        return new RunnerOptions(keep, maxPollRecords, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withMaxPollRecords(int records) {
+        return new RunnerOptions(keepTopics, records, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withCrash(ConsumerCrash plan) {
+        return new RunnerOptions(keepTopics, maxPollRecords, plan, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withAdminTimeout(Duration timeout) {
+        return new RunnerOptions(keepTopics, maxPollRecords, crash, timeout, adaptive, groupType, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withAdaptive(AdaptivePartitionerConfig config) {
+        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, config, groupType, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withGroupType(GroupType type) {
+        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit);
+    }
+
+    public RunnerOptions withShareDeliveryCountLimit(int limit) {
+        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, adaptive, groupType, limit);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.hotkeylab.experiment;
+
+import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.keys.KafkaPartitioning;
+import dev.hotkeylab.keys.KeyStrategy;
+import dev.hotkeylab.keys.StrategyContext;
+import dev.hotkeylab.keys.adaptive.AdaptiveHeaders;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
+import dev.hotkeylab.keys.adaptive.AdaptiveRegistry;
+import dev.hotkeylab.keys.adaptive.HotKeyEvent;
+import dev.hotkeylab.keys.adaptive.HotKeyRouter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The experiment's producer: one Kafka producer per run, ticket requests ({@link TicketRequest} JSON values) keyed by
+ * the run's strategy, users drawn from their own seeded stream, and for every record the partition the key (or the
+ * adaptive partitioner's header) says it goes to, checked against the acknowledged one.
+ */
+final class TicketProducer {
+
+    private final KafkaBackend backend;
+    private final AdaptivePartitionerConfig adaptive;
+
+    TicketProducer(KafkaBackend backend, AdaptivePartitionerConfig adaptive) {
+        this.backend = backend;
+        this.adaptive = adaptive;
+    }
+
+    /**
+     * What was sent: the partition predicted per partition, the keys shown (at most 64) and how many there were, the
+     * concert and the acknowledged partition of each request by sequence number, and the adaptive partitioner's story.
+     */
+    record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys,
+            String[] concertBySeq, AtomicIntegerArray partitionBySeq, AdaptiveSummary adaptive) {
+    }
+
+    /**
+     * Sends {@code config.messages()} ticket requests to {@code topic}, keyed by the config's strategy, paced at its
+     * rate, and waits for every acknowledgement (or the first failure, the deadline or a lost cluster).
+     *
+     * @throws ExperimentException naming the producer and the cluster when a send fails
+     */
+    Produced produce(ExperimentConfig config, String topic, RunAccounting accounting, RunDeadline deadline)
+            throws InterruptedException {
+        KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
+                new Random(config.seed())));
+        MixedWorkload.Draw concerts = config.workload().draw();
+        UserDraw users = UserDraw.seeded(config.seed(), config.users());
+        long[] predicted = new long[config.partitions()];
+        int[] expectedBySeq = new int[config.messages()];
+        String[] concertBySeq = new String[config.messages()];
+        AtomicIntegerArray partitionBySeq = new AtomicIntegerArray(config.messages());
+        boolean keyDecides = config.strategy().keyDecidesPartition();
+        Map<String, Integer> keyPartitions = new HashMap<>();
+        Map<String, Integer> shownKeys = new LinkedHashMap<>();
+        String clientId = topic + "-producer";
+        AdaptiveSummary adaptive = AdaptiveSummary.NONE;
+        java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+        int sent = 0;
+        boolean delivered = false;
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId, deadline));
+        try {
+            accounting.firstSendNanos = System.nanoTime();
+            long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
+            for (int seq = 0; seq < config.messages(); seq++) {
+                // Stops at the first failed send (one error, not one per record) and at the deadline or a lost cluster.
+                if (accounting.failure.get() != null) {
+                    break;
+                }
+                deadline.check();
+                if (intervalNanos > 0) {
+                    long due = accounting.firstSendNanos + seq * intervalNanos;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
+                String userId = users.next();
+                String concertId = concerts.concertFor(seq);
+                String key = strategy.keyFor(concertId, userId, seq);
+                int keyed = keyPartitions.computeIfAbsent(key,
+                        k -> KafkaPartitioning.partitionFor(k, config.partitions()));
+                if (shownKeys.size() < 64) {
+                    shownKeys.putIfAbsent(key, keyed);
+                }
+                concertBySeq[seq] = concertId;
+                TicketRequest request = new TicketRequest(topic + "-" + seq, concertId, userId, seq,
+                        System.currentTimeMillis());
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
+                accounting.sendNanos[seq] = System.nanoTime();
+                int s = seq;
+                sent++;
+                producer.send(record, (metadata, error) -> {
+                    completed.incrementAndGet();
+                    if (error != null) {
+                        accounting.failed("producer", error);
+                        return;
+                    }
+                    accounting.produced.incrementAndGet();
+                    accounting.producedPerPartition.incrementAndGet(metadata.partition());
+                    partitionBySeq.set(s, metadata.partition());
+                });
+                // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into this
+                // record's headers during send() (see AdaptiveHeaderInterceptor); a record without them stayed home.
+                int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
+                expectedBySeq[seq] = expected;
+                predicted[expected]++;
+            }
+            // Instead of flush(), which waits up to delivery.timeout.ms whatever happens: every acknowledgement, the
+            // first failure, the deadline or a lost cluster, whichever comes first.
+            while (completed.get() < sent && accounting.failure.get() == null) {
+                deadline.check();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            delivered = accounting.failure.get() == null;
+            if (!keyDecides) {
+                adaptive = AdaptiveRegistry.forClient(clientId)
+                        .map(router -> adaptiveSummary(config, router, accounting)).orElse(AdaptiveSummary.NONE);
+            }
+        } finally {
+            producer.close(delivered ? java.time.Duration.ofSeconds(5) : java.time.Duration.ZERO);
+        }
+        Throwable failure = accounting.failure.get();
+        if (failure != null) {
+            if (deadline.silentMillis() > RunDeadline.PROBE_TIMEOUT.toMillis()) {
+                // The send failed because the cluster is gone (e.g. "not present in metadata after N ms"): say so.
+                ExperimentException lost = deadline.lostError();
+                lost.initCause(failure);
+                throw lost;
+            }
+            throw new ExperimentException(ExperimentRunner.failureMessage(topic, backend.bootstrapServers(),
+                    accounting.failedMember.get(), failure), failure);
+        }
+        for (int seq = 0; seq < config.messages(); seq++) {
+            if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
+                accounting.mismatches.incrementAndGet();
+            }
+        }
+        return new Produced(predicted, shownKeys, keyPartitions.size(), concertBySeq, partitionBySeq, adaptive);
+    }
+
+    private static int expectedFromHeaders(ProducerRecord<String, byte[]> record, int home) {
+        String salted = AdaptiveHeaders.text(record.headers(), AdaptiveHeaders.SALTED);
+        return salted == null ? home : Integer.parseInt(salted);
+    }
+
+    private static AdaptiveSummary adaptiveSummary(ExperimentConfig config, HotKeyRouter router,
+            RunAccounting accounting) {
+        List<HotKeyEvent> events = router.events();
+        long firstSendMillis = accounting.firstSendNanos / 1_000_000;
+        return events.stream()
+                .filter(e -> e.key().equals(config.key()) && e.kind() == HotKeyEvent.Kind.SPREAD).findFirst()
+                .map(e -> new AdaptiveSummary(true, events, router.spreadRecords(), router.headersWritten(),
+                        e.observation(), Math.max(0, e.atMillis() - firstSendMillis)))
+                .orElseGet(() -> new AdaptiveSummary(true, events, router.spreadRecords(), router.headersWritten(),
+                        -1, -1));
+    }
+
+    Map<String, Object> producerConfig(ExperimentConfig run, String clientId, RunDeadline deadline) {
+        Map<String, Object> config = backend.clientConfig();
+        // max.block.ms (default 60000): how long send() may block for metadata or buffer space; delivery.timeout.ms
+        // (default 120000): how long a record may wait for its acknowledgement; both never past the run's deadline.
+        // request.timeout.ms (default 30000) and linger.ms (default 5) must fit into delivery.timeout.ms.
+        int remaining = (int) Math.min(Integer.MAX_VALUE, Math.max(1_000, deadline.remainingMillis()));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deadline.boundMillis(RunDeadline.LOSS_AFTER));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, remaining - 5));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, remaining);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // acks (default all) and enable.idempotence (default true) spelled out: nothing is reported sent that the
+        // cluster did not take, and retries do not reorder or duplicate a partition's records.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // What the strategy needs from the producer (ADAPTIVE: partitioner.class, interceptor.classes and the
+        // adaptive partitioner's settings), the same for every producer of the project.
+        return run.strategy().producerConfig(config, adaptive);
+    }
+}
