@@ -23,8 +23,7 @@ public record ScalingConfig(List<Integer> ns, int messagesPerPartition, double s
         String key, long seed, int users, boolean warmup) {
 
     public static final List<Integer> DEFAULT_NS = List.of(1, 2, 3, 6);
-    public static final List<Strategy> DEFAULT_SALTED =
-            List.of(Strategy.PARTITION_AWARE_SALT, Strategy.ENTITY_SALT, Strategy.RANDOM_SALT);
+    public static final List<Strategy> DEFAULT_SALTED = Strategy.benchDefault();
     public static final int DEFAULT_MESSAGES_PER_PARTITION = 600;
     public static final int MAX_N = 64;
 

@@ -4,6 +4,8 @@ import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.keys.Strategies;
+import dev.hotkeylab.keys.StrategyType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -43,11 +45,6 @@ public final class Charts implements ReportWriter.Part {
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
 
-    private static final Map<String, Color> STRATEGY_COLORS = Map.of(
-            "FIXED_KEY", new Color(0xD6, 0x27, 0x28),
-            "RANDOM_SALT", new Color(0xFF, 0x7F, 0x0E),
-            "PARTITION_AWARE_SALT", new Color(0x2C, 0xA0, 0x2C),
-            "ENTITY_SALT", new Color(0x1F, 0x77, 0xB4));
     private static final Color[] PALETTE = {
         new Color(0x1F, 0x77, 0xB4), new Color(0xFF, 0x7F, 0x0E), new Color(0x2C, 0xA0, 0x2C),
         new Color(0xD6, 0x27, 0x28), new Color(0x94, 0x67, 0xBD), new Color(0x8C, 0x56, 0x4B),
@@ -382,10 +379,14 @@ public final class Charts implements ReportWriter.Part {
         s.setSeriesColors(PALETTE);
     }
 
-    /** The strategy's own colour for its first run; other runs (another store, an unknown strategy) by position. */
-    private static Color color(String strategy, String label, int index) {
-        Color own = STRATEGY_COLORS.get(strategy);
-        return own != null && label.equals(strategy) ? own : PALETTE[index % PALETTE.length];
+    /**
+     * The strategy's own colour ({@link StrategyType#colour()}) for its first run; other runs (another store, an
+     * unknown strategy) by position.
+     */
+    static Color color(String strategy, String label, int index) {
+        Optional<StrategyType> own = Strategies.find(strategy);
+        return own.isPresent() && label.equals(strategy) ? Color.decode(own.get().colour())
+                : PALETTE[index % PALETTE.length];
     }
 
     /** 1, 2, 5, 10, 20, 50, ... : the smallest round step at least {@code raw}. */

@@ -3,6 +3,10 @@ package dev.hotkeylab.report;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.keys.Strategies;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyKind;
+import dev.hotkeylab.keys.StrategyType;
 import dev.hotkeylab.whatif.ClientModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +71,10 @@ public final class ClaimsChecked {
     /** How the claims table names the run a verdict came from when the caller does not say. */
     public static final String THIS_RUN = "this run";
 
-    public static final String FIXED = "FIXED_KEY";
+    /** The baseline the claims name when none ran. */
+    public static final String FIXED = Strategy.FIXED_KEY.name();
     /** The seed's salting. */
-    public static final String SEED_SALT = "RANDOM_SALT";
+    public static final String SEED_SALT = Strategy.RANDOM_SALT.name();
     /** "Evenly": no idle partition and the fullest partition at most 20% above the mean. */
     public static final double EVEN_MAX_OVER_MEAN = 1.2;
     /** "Triples" (or "multiplies by N"): a speed-up of at least 95% of N. */
@@ -96,8 +101,8 @@ public final class ClaimsChecked {
         Map<String, ExperimentResult> first = new java.util.LinkedHashMap<>();
         all.stream().filter(r -> !ShareClaims.isShare(r)).forEach(r -> first.putIfAbsent(r.strategy(), r));
         List<ExperimentResult> results = List.copyOf(first.values());
-        Optional<ExperimentResult> fixed = results.stream().filter(r -> r.strategy().equals(FIXED)).findFirst();
-        List<ExperimentResult> salted = results.stream().filter(r -> !r.strategy().equals(FIXED)).toList();
+        Optional<ExperimentResult> fixed = results.stream().filter(ClaimsChecked::isBaseline).findFirst();
+        List<ExperimentResult> salted = results.stream().filter(ClaimsChecked::spreadsHotKey).toList();
         List<Claim> claims = new ArrayList<>();
         claims.add(fixedOnePartition(fixed));
         claims.add(fixedOneConsumer(fixed));
@@ -110,6 +115,26 @@ public final class ClaimsChecked {
                 "out of order per user", results, salted, ExperimentResult::orderingViolationsPerUser));
         claims.addAll(ShareClaims.check(results, all.stream().filter(ShareClaims::isShare).toList()));
         return claims.stream().map(c -> c.from(run)).toList();
+    }
+
+    /**
+     * What the claims take a run for: the {@link StrategyKind} its strategy declares. A {@link StrategyKind#BASELINE}
+     * run is "the fixed key"; every strategy that {@link StrategyKind#spreadsHotKey() spreads the hot key} (a salted
+     * key, or a partitioner such as ADAPTIVE) is checked against the seed's claims about salting, as it always was. A
+     * strategy name no longer known (an old results.json) is in neither group: the claims cannot say what it was.
+     */
+    static Optional<StrategyKind> kind(ExperimentResult r) {
+        return Strategies.find(r.strategy()).map(StrategyType::kind);
+    }
+
+    /** Whether {@code r}'s strategy is a {@link StrategyKind#BASELINE}: the claims' "fixed key". */
+    public static boolean isBaseline(ExperimentResult r) {
+        return kind(r).filter(k -> k == StrategyKind.BASELINE).isPresent();
+    }
+
+    /** Whether {@code r}'s strategy tries to spread the hot key: what the claims about salting are checked for. */
+    public static boolean spreadsHotKey(ExperimentResult r) {
+        return kind(r).filter(StrategyKind::spreadsHotKey).isPresent();
     }
 
     /**
@@ -173,11 +198,11 @@ public final class ClaimsChecked {
         }
         ExperimentResult r = fixed.get();
         List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
-        String measured = FIXED + ": " + counts(r) + (used.size() == 1
+        String measured = r.strategy() + ": " + counts(r) + (used.size() == 1
                 ? " (all " + total(r) + " on partition " + used.get(0) + ")"
                 : " (" + used.size() + " partitions used)");
         boolean holds = used.size() == 1;
-        return single(id, claim, measured, holds, FIXED);
+        return single(id, claim, measured, holds, r.strategy());
     }
 
     private static Claim fixedOneConsumer(Optional<ExperimentResult> fixed) {
@@ -187,9 +212,9 @@ public final class ClaimsChecked {
             return notMeasured(id, claim, FIXED);
         }
         ExperimentResult r = fixed.get();
-        String measured = FIXED + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
+        String measured = r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
                 + "records (" + consumerCounts(r) + ")";
-        return single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, FIXED);
+        return single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, r.strategy());
     }
 
     private static Claim evenSpread(List<ExperimentResult> salted) {
@@ -265,7 +290,7 @@ public final class ClaimsChecked {
             double base = fixed.get().throughputPerSecond();
             ExperimentResult f = fixed.get();
             String measured = String.format(Locale.ROOT, "run, %d consumers, %d requests, %.1f ms each: %s %.0f "
-                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), FIXED, base)
+                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), f.strategy(), base)
                     + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
                             r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
                     + atThree.map(b -> "; for comparison, not this verdict: " + benchFigures(b)).orElse("");

@@ -137,7 +137,7 @@ public final class ReportSections {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("timelineBucketMillis", ExperimentResult.TIMELINE_BUCKET_MILLIS);
         Optional<ExperimentResult> fixed = report.experiments().stream()
-                .filter(r -> r.strategy().equals(ClaimsChecked.FIXED)).findFirst();
+                .filter(ClaimsChecked::isBaseline).findFirst();
         Map<String, Object> perStrategy = new LinkedHashMap<>();
         for (ExperimentResult r : report.experiments()) {
             Map<String, Object> f = new LinkedHashMap<>();

@@ -121,7 +121,7 @@ public final class WhatIfOutput {
         out.append(String.format(Locale.ROOT, "%-22s %9s  %-22s %-26s %-26s%n", "strategy", "max/mean",
                 "hottest partition", "idle partitions", "idle consumers"));
         for (StrategyPrediction p : predictions) {
-            out.append(String.format(Locale.ROOT, "%-22s %9.3f  %-22s %-26s %-26s%n", p.strategy(),
+            out.append(String.format(Locale.ROOT, "%-22s %9.3f  %-22s %-26s %-26s%n", p.strategy().name(),
                     p.partitions().maxOverMean(),
                     String.format(Locale.ROOT, "p%d (%.1f %%)", p.partitions().hottest(), 100 * p.partitions().hottestShare()),
                     idle(p.partitions(), partitions, "p"), idle(p.consumers(), consumers, "consumer-")));
@@ -129,7 +129,7 @@ public final class WhatIfOutput {
         if (partitions <= PER_PARTITION_ROWS_UP_TO) {
             out.append("records per partition:").append(System.lineSeparator());
             for (StrategyPrediction p : predictions) {
-                out.append(String.format(Locale.ROOT, "  %-22s", p.strategy()));
+                out.append(String.format(Locale.ROOT, "  %-22s", p.strategy().name()));
                 for (double load : p.partitionLoad()) {
                     out.append(String.format(Locale.ROOT, " %12s", number(load)));
                 }
@@ -138,7 +138,7 @@ public final class WhatIfOutput {
         }
         out.append("how each was computed:").append(System.lineSeparator());
         for (StrategyPrediction p : predictions) {
-            out.append(String.format(Locale.ROOT, "  %-22s %s%n", p.strategy(), p.model()));
+            out.append(String.format(Locale.ROOT, "  %-22s %s%n", p.strategy().name(), p.model()));
         }
     }
 
