@@ -7,6 +7,7 @@ import dev.hotkeylab.keys.Strategies;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyKind;
 import dev.hotkeylab.keys.StrategyType;
+import dev.hotkeylab.metrics.Skew;
 import dev.hotkeylab.whatif.ClientModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +76,6 @@ public final class ClaimsChecked {
     public static final String FIXED = Strategy.FIXED_KEY.name();
     /** The seed's salting. */
     public static final String SEED_SALT = Strategy.RANDOM_SALT.name();
-    /** "Evenly": no idle partition and the fullest partition at most 20% above the mean. */
-    public static final double EVEN_MAX_OVER_MEAN = 1.2;
     /** "Triples" (or "multiplies by N"): a speed-up of at least 95% of N. */
     public static final double LINEAR_FRACTION = 0.95;
     /** The consumer count the seed's "triples" is about. */
@@ -221,8 +220,8 @@ public final class ClaimsChecked {
         String id = "salting-spreads-evenly";
         int partitions = salted.isEmpty() ? 3 : salted.get(0).partitions();
         String claim = "Salting spreads the key evenly across partitions " + partitionList(partitions);
-        Predicate<ExperimentResult> even = r -> r.idlePartitions().isEmpty()
-                && r.maxOverMean() <= EVEN_MAX_OVER_MEAN + 1e-9;
+        // "Evenly" is the complement of the project's one "uneven" rule (Skew.UNEVEN_MAX_OVER_MEAN, 1.2).
+        Predicate<ExperimentResult> even = r -> !Skew.uneven(r.idlePartitions().size(), r.maxOverMean());
         String measured = salted.stream().map(r -> {
             String s = r.strategy() + ": " + counts(r);
             if (r.strategy().equals(SEED_SALT) && r.keyPartitions().size() <= 8) {
