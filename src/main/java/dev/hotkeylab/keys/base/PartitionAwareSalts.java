@@ -1,8 +1,10 @@
-package dev.hotkeylab.keys;
+package dev.hotkeylab.keys.base;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 
 /**
  * One salt suffix per partition for a key: {@code key + "_" + suffix} lands on partition {@code p} for the suffix at
@@ -33,8 +35,10 @@ public final class PartitionAwareSalts {
 
     /** Searches one suffix per partition for {@code key} over {@code partitions} partitions. */
     public static PartitionAwareSalts compute(String key, int partitions) {
-        Keys.requireValid(key);
-        KafkaPartitioning.requirePartitions(partitions);
+        KeyText.requireValid(key);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
+        }
         String[] salted = new String[partitions];
         int[] suffixes = new int[partitions];
         Arrays.fill(suffixes, -1);
@@ -49,7 +53,7 @@ public final class PartitionAwareSalts {
                         + " partitions of key \"" + key + "\" within " + maxTries + " tries");
             }
             String candidate = key + SEPARATOR + suffix;
-            int p = KafkaPartitioning.partitionFor(candidate, partitions);
+            int p = BuiltInPartitioner.partitionForKey(candidate.getBytes(StandardCharsets.UTF_8), partitions);
             if (salted[p] == null) {
                 salted[p] = candidate;
                 suffixes[p] = suffix;
