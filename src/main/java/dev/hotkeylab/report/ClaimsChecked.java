@@ -375,7 +375,7 @@ public final class ClaimsChecked {
     }
 
     private static String consumerCounts(ExperimentResult r) {
-        return Charts.consumersInOrder(r).stream().map(c -> Charts.shortConsumer(c.clientId()) + " " + c.records())
+        return ConsumerNames.inOrder(r).stream().map(c -> ConsumerNames.shortName(c.clientId()) + " " + c.records())
                 .collect(Collectors.joining(", "));
     }
 

@@ -145,8 +145,8 @@ public final class ReportSections {
                     .ifPresent(x -> f.put("throughputVsFixed", r.throughputPerSecond() / x.throughputPerSecond()));
             f.put("idleConsumers", r.idleConsumers());
             Map<String, Long> perConsumer = new LinkedHashMap<>();
-            for (ConsumerStats c : Charts.consumersInOrder(r)) {
-                perConsumer.put(Charts.shortConsumer(c.clientId()), c.records());
+            for (ConsumerStats c : ConsumerNames.inOrder(r)) {
+                perConsumer.put(ConsumerNames.shortName(c.clientId()), c.records());
             }
             f.put("recordsPerConsumer", perConsumer);
             perStrategy.put(r.strategy(), f);

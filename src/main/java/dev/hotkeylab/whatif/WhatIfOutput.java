@@ -2,6 +2,8 @@ package dev.hotkeylab.whatif;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hotkeylab.chart.ChartRenderer;
+import dev.hotkeylab.chart.Palette;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
@@ -28,6 +27,9 @@ public final class WhatIfOutput {
     static final int PER_PARTITION_ROWS_UP_TO = 12;
     /** Above this many partitions the chart draws lines instead of grouped bars. */
     static final int BARS_UP_TO = 48;
+    /** whatif.png in pixels: wider than the report's charts, for up to 48 bars per strategy. */
+    static final int CHART_WIDTH = 1000;
+    static final int CHART_HEIGHT = 560;
     private static final int LIST_SHOWN = 10;
 
     private WhatIfOutput() {
@@ -238,26 +240,27 @@ public final class WhatIfOutput {
 
     /** A PNG of the share of records per partition for each strategy (grouped bars up to 48 partitions, else lines). */
     public static void writeChart(Path file, WhatIfResult r) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         int partitions = r.config().partitions();
         String title = String.format(Locale.ROOT, "Predicted share of records per partition (%s, %d partitions, %s)",
                 r.keys(), partitions, r.config().client().cliName());
-        String path = file.toString().replaceFirst("\\.png$", "");
+        String xTitle = "partition";
+        String yTitle = "share of records (%)";
         if (partitions <= BARS_UP_TO) {
-            CategoryChart chart = new CategoryChartBuilder().width(1000).height(560).title(title)
-                    .xAxisTitle("partition").yAxisTitle("share of records (%)").build();
+            CategoryChart chart = ChartRenderer.category(title, xTitle, yTitle, CHART_WIDTH, CHART_HEIGHT);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.#");
             List<String> xs = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 xs.add("p" + p);
             }
+            int i = 0;
             for (StrategyPrediction p : r.predictions()) {
-                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()));
+                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()))
+                        .setFillColor(Palette.forRun(p.strategy().name(), p.strategy().name(), i++));
             }
-            BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
+            ChartRenderer.write(chart, file);
         } else {
-            XYChart chart = new XYChartBuilder().width(1000).height(560).title(title)
-                    .xAxisTitle("partition").yAxisTitle("share of records (%)").build();
+            XYChart chart = ChartRenderer.xy(title, xTitle, yTitle, CHART_WIDTH, CHART_HEIGHT);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             chart.getStyler().setMarkerSize(0);
@@ -265,10 +268,12 @@ public final class WhatIfOutput {
             for (int p = 0; p < partitions; p++) {
                 xs.add(p);
             }
+            int i = 0;
             for (StrategyPrediction p : r.predictions()) {
-                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()));
+                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()))
+                        .setLineColor(Palette.forRun(p.strategy().name(), p.strategy().name(), i++));
             }
-            BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
+            ChartRenderer.write(chart, file);
         }
     }
 

@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class PackageRulesTest {
 
     private static final String[] ABOVE_THE_LOWER_PACKAGES = {"dev.hotkeylab.broker..", "dev.hotkeylab.cli..",
+        "dev.hotkeylab.chart..",
         "dev.hotkeylab.report..", "dev.hotkeylab.dashboard..", "dev.hotkeylab.experiment..", "dev.hotkeylab.whatif..",
         "dev.hotkeylab.inventory..", "dev.hotkeylab.parallel..", "dev.hotkeylab.junit.."};
 
@@ -34,6 +35,14 @@ class PackageRulesTest {
             .that().resideInAPackage("dev.hotkeylab.keys.base..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.hotkeylab.keys", "dev.hotkeylab.keys.adaptive..")
             .because("the key rules and partition-aware salts serve both the strategies and the adaptive partitioner");
+
+    @ArchTest
+    static final ArchRule chartsKnowOnlyStrategies = noClasses()
+            .that().resideInAPackage("dev.hotkeylab.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hotkeylab.cli..", "dev.hotkeylab.report..",
+                    "dev.hotkeylab.dashboard..", "dev.hotkeylab.experiment..", "dev.hotkeylab.whatif..",
+                    "dev.hotkeylab.broker..")
+            .because("the renderer draws for the report and for whatif alike, and reads only a strategy's colour");
 
     @ArchTest
     static final ArchRule brokerKnowsNoUser = noClasses()
