@@ -19,7 +19,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * a title and a caption each ({@link #plan}); {@link ReportCharts} turns the numbers into series, {@link ChartRenderer}
  * draws and encodes them (headless, so CI can draw them). The pictures: the seed's two with measured numbers (records
  * per partition, records per consumer), latency percentiles, each consumer's throughput over time, and, when the
- * scaling benchmark ran, speed-up and throughput against N. {@link #plan} is the single list of charts; the HTML and Markdown reports link what it lists.
+ * scaling benchmark ran, speed-up and throughput against N. {@link #plan} is the single list of charts; the HTML and
+ * Markdown reports link what it lists.
  */
 public final class Charts implements ReportWriter.Part {
 

@@ -144,42 +144,9 @@ public final class ClaimsChecked {
         return check(report.experiments(), ReportSections.bench(report), THIS_RUN + ", " + report.generatedAt());
     }
 
-    /**
-     * One row per real client from the cross-client test's {@code clients.json}: does that client put the seed's
-     * {@code _0.._2} on every partition? Measured by producing with the client itself, not modelled.
-     */
+    /** Per-client rows from the cross-client test's {@code clients.json}; see {@link ClientClaims#of}. */
     public static List<Claim> perClient(Object clientsSection) {
-        if (!(clientsSection instanceof com.fasterxml.jackson.databind.JsonNode json) || !json.has("clients")) {
-            return List.of();
-        }
-        List<Claim> rows = new java.util.ArrayList<>();
-        List<String> keys = new java.util.ArrayList<>();
-        json.get("keys").forEach(k -> keys.add(k.asText()));
-        for (com.fasterxml.jackson.databind.JsonNode c : json.get("clients")) {
-            String client = c.path("client").asText();
-            String library = c.path("library").asText("");
-            String claim = "Salting spreads the seed's keys over partitions 0, 1 and 2 with "
-                    + (library.isBlank() ? client : library);
-            com.fasterxml.jackson.databind.JsonNode observed = c.path("observed");
-            if (observed.isMissingNode() || observed.isNull() || observed.isEmpty()) {
-                rows.add(new Claim("client-" + client, claim, "-", Verdict.NOT_MEASURED, List.of(),
-                        "not measured here: " + c.path("skipped").asText("the client did not run")));
-                continue;
-            }
-            String measured = keys.stream().skip(1).map(k -> suffix(k) + " -> " + observed.path(k).asText("?"))
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (produced by the client itself; "
-                    + (c.path("agrees").asBoolean() ? "the whatif model agrees" : "the whatif model DISAGREES") + ")";
-            boolean spread = c.path("saltedSpreadOverAllPartitions").asBoolean();
-            rows.add(new Claim("client-" + client, claim, measured, spread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                    spread ? List.of(client) : List.of(), spread ? "holds for " + client
-                            : "does not hold for " + client + ": a partition gets none of the salted keys"));
-        }
-        return rows;
-    }
-
-    private static String suffix(String key) {
-        int i = key.lastIndexOf('_');
-        return i < 0 ? key : key.substring(i);
+        return ClientClaims.of(clientsSection);
     }
 
     /** The claims as a table: claim, measured, verdict, and the run the numbers came from. */
@@ -193,7 +160,7 @@ public final class ClaimsChecked {
         String id = "fixed-key-one-partition";
         String claim = "A fixed key sends every request to one partition";
         if (fixed.isEmpty()) {
-            return notMeasured(id, claim, FIXED);
+            return Verdicts.notMeasured(id, claim, FIXED);
         }
         ExperimentResult r = fixed.get();
         List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
@@ -201,19 +168,19 @@ public final class ClaimsChecked {
                 ? " (all " + total(r) + " on partition " + used.get(0) + ")"
                 : " (" + used.size() + " partitions used)");
         boolean holds = used.size() == 1;
-        return single(id, claim, measured, holds, r.strategy());
+        return Verdicts.single(id, claim, measured, holds, r.strategy());
     }
 
     private static Claim fixedOneConsumer(Optional<ExperimentResult> fixed) {
         String id = "fixed-key-one-consumer";
         String claim = "With a fixed key only one consumer works; the others idle";
         if (fixed.isEmpty()) {
-            return notMeasured(id, claim, FIXED);
+            return Verdicts.notMeasured(id, claim, FIXED);
         }
         ExperimentResult r = fixed.get();
         String measured = r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
                 + "records (" + consumerCounts(r) + ")";
-        return single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, r.strategy());
+        return Verdicts.single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, r.strategy());
     }
 
     private static Claim evenSpread(List<ExperimentResult> salted) {
@@ -237,33 +204,13 @@ public final class ClaimsChecked {
             }
             return s;
         }).collect(Collectors.joining("; "));
-        Claim c = bySalted(id, claim, measured, salted, even);
+        Claim c = Verdicts.bySalted(id, claim, measured, salted, even);
         Optional<ExperimentResult> seedSalt = salted.stream().filter(r -> r.strategy().equals(SEED_SALT)).findFirst();
         if (seedSalt.isPresent() && !c.holdsFor().contains(SEED_SALT)) {
             c = new Claim(c.id(), c.claim(), c.measured(), c.verdict(), c.holdsFor(), c.verdictText()
-                    + otherClient(seedSalt.get(), ClientModel.KAFKAJS_LEGACY));
+                    + ClientClaims.otherClient(seedSalt.get(), ClientModel.KAFKAJS_LEGACY));
         }
         return c;
-    }
-
-    /**
-     * Where another client's partitioner (a model, not a run) would put the same salted keys, e.g. KafkaJS's legacy
-     * one, which the seed's picture matches.
-     */
-    private static String otherClient(ExperimentResult r, ClientModel client) {
-        List<String> keys = r.keyPartitions().keySet().stream().sorted().toList();
-        if (keys.isEmpty() || keys.size() > 8) {
-            return "";
-        }
-        java.util.Set<Integer> covered = new java.util.TreeSet<>();
-        String placed = keys.stream().map(k -> {
-            int p = client.partitionFor(k, r.partitions());
-            covered.add(p);
-            return k + " → " + p;
-        }).collect(Collectors.joining(", "));
-        return "; under " + client.cliName() + "'s partitioner (modelled, not run) " + r.strategy()
-                + "'s keys would land " + placed
-                + (covered.size() == r.partitions() ? ", covering every partition" : ", leaving partitions empty too");
     }
 
     private static Claim allConsumers(List<ExperimentResult> salted) {
@@ -272,7 +219,7 @@ public final class ClaimsChecked {
         String claim = "Salting lets all " + consumers + " consumers work in parallel";
         String measured = salted.stream().map(r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers()
                 + " active").collect(Collectors.joining("; "));
-        return bySalted(id, claim, measured, salted, r -> r.activeConsumers() == r.consumers());
+        return Verdicts.bySalted(id, claim, measured, salted, r -> r.activeConsumers() == r.consumers());
     }
 
     private static Claim triples(List<ExperimentResult> results, Optional<ExperimentResult> fixed,
@@ -293,7 +240,7 @@ public final class ClaimsChecked {
                     + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
                             r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
                     + atThree.map(b -> "; for comparison, not this verdict: " + benchFigures(b)).orElse("");
-            return bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
+            return Verdicts.bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
         }
         if (atThree.isPresent()) {
             ScalingResult b = atThree.get();
@@ -301,10 +248,10 @@ public final class ClaimsChecked {
                     .filter(s -> b.point(SEED_CONSUMERS, s).isPresent()).toList();
             List<String> holds = strategies.stream()
                     .filter(s -> b.speedup(SEED_CONSUMERS, s).orElse(0.0) >= needed).toList();
-            return verdictOver(id, claim, benchFigures(b) + " (" + rule + ")", strategies, holds)
+            return Verdicts.verdictOver(id, claim, benchFigures(b) + " (" + rule + ")", strategies, holds)
                     .from("bench, " + b.generatedAt());
         }
-        return notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
+        return Verdicts.notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
                 + " consumers (or ./hotkey-lab bench)");
     }
 
@@ -323,47 +270,7 @@ public final class ClaimsChecked {
             List<ExperimentResult> salted, Function<ExperimentResult, Long> violations) {
         String measured = what + ": " + results.stream().map(r -> r.strategy() + " " + violations.apply(r))
                 .collect(Collectors.joining(", "));
-        return bySalted(id, claim, measured, salted, r -> violations.apply(r) > 0);
-    }
-
-    private static Claim bySalted(String id, String claim, String measured, List<ExperimentResult> salted,
-            Predicate<ExperimentResult> holds) {
-        if (salted.isEmpty()) {
-            return notMeasured(id, claim, "a salted strategy");
-        }
-        return verdictOver(id, claim, measured, salted.stream().map(ExperimentResult::strategy).toList(),
-                salted.stream().filter(holds).map(ExperimentResult::strategy).toList());
-    }
-
-    private static Claim verdictOver(String id, String claim, String measured, List<String> all, List<String> holds) {
-        if (all.isEmpty()) {
-            return notMeasured(id, claim, "a salted strategy");
-        }
-        List<String> not = all.stream().filter(s -> !holds.contains(s)).toList();
-        if (not.isEmpty()) {
-            return new Claim(id, claim, measured, Verdict.HOLDS, holds,
-                    "holds" + (all.size() > 1 ? " for " + names(all) : " for " + all.get(0)));
-        }
-        if (holds.isEmpty()) {
-            return new Claim(id, claim, measured, Verdict.DOES_NOT_HOLD, holds,
-                    "does not hold" + (all.size() > 1 ? " for any of " + names(all) : " for " + all.get(0)));
-        }
-        return new Claim(id, claim, measured, Verdict.HOLDS_ONLY_FOR, holds,
-                "holds only for " + names(holds) + "; not for " + names(not));
-    }
-
-    private static Claim single(String id, String claim, String measured, boolean holds, String strategy) {
-        return new Claim(id, claim, measured, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                holds ? List.of(strategy) : List.of(), holds ? "holds" : "does not hold");
-    }
-
-    private static Claim notMeasured(String id, String claim, String needs) {
-        return new Claim(id, claim, "-", Verdict.NOT_MEASURED, List.of(), "not measured: needs " + needs);
-    }
-
-    private static String names(List<String> strategies) {
-        return strategies.stream().map(s -> s.equals(SEED_SALT) ? s + " (the seed's)" : s)
-                .collect(Collectors.joining(", "));
+        return Verdicts.bySalted(id, claim, measured, salted, r -> violations.apply(r) > 0);
     }
 
     private static String counts(ExperimentResult r) {

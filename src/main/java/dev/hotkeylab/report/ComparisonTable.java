@@ -41,7 +41,8 @@ public final class ComparisonTable {
         // Only when a salted column is there to compare with the fixed key.
         if (results.stream().anyMatch(ClaimsChecked::spreadsHotKey) && fixedFor.stream().anyMatch(Optional::isPresent)) {
             List<String> row = new ArrayList<>();
-            row.add("throughput vs " + fixedFor.stream().flatMap(Optional::stream).findFirst().orElseThrow().strategy());
+            String baseline = fixedFor.stream().flatMap(Optional::stream).findFirst().orElseThrow().strategy();
+            row.add("throughput vs " + baseline);
             for (int i = 0; i < results.size(); i++) {
                 double own = results.get(i).throughputPerSecond();
                 row.add(fixedFor.get(i).filter(f -> f.throughputPerSecond() > 0)

@@ -30,7 +30,7 @@ class SkewTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("fractional loads give the same figures as counts; all zero is max/mean 0, nothing idle-free")
+    @org.junit.jupiter.api.DisplayName("fractional loads give the same figures as counts; all zero is max/mean 0")
     void fractionalLoadsAndZero() {
         Skew counts = Skew.of(new long[] {200, 300, 500});
         Skew loads = Skew.of(new double[] {200.0, 300.0, 500.0});
