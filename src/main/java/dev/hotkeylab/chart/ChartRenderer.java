@@ -33,12 +33,7 @@ public final class ChartRenderer {
 
     /** A bar chart of {@link #WIDTH} x {@link #HEIGHT} in the house style, y from 0 with thousands separators. */
     public static CategoryChart category(String title, String xTitle, String yTitle) {
-        return category(title, xTitle, yTitle, WIDTH, HEIGHT);
-    }
-
-    /** A bar chart of the given size in pixels in the house style. */
-    public static CategoryChart category(String title, String xTitle, String yTitle, int width, int height) {
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setAvailableSpaceFill(0.8).setOverlapped(false);
@@ -50,12 +45,7 @@ public final class ChartRenderer {
 
     /** A line chart of {@link #WIDTH} x {@link #HEIGHT} in the house style. */
     public static XYChart xy(String title, String xTitle, String yTitle) {
-        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
-    }
-
-    /** A line chart of the given size in pixels in the house style. */
-    public static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
         return chart;

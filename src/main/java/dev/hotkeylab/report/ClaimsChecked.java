@@ -157,30 +157,26 @@ public final class ClaimsChecked {
     }
 
     private static Claim fixedOnePartition(Optional<ExperimentResult> fixed) {
-        String id = "fixed-key-one-partition";
-        String claim = "A fixed key sends every request to one partition";
-        if (fixed.isEmpty()) {
-            return Verdicts.notMeasured(id, claim, FIXED);
-        }
-        ExperimentResult r = fixed.get();
-        List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
-        String measured = r.strategy() + ": " + counts(r) + (used.size() == 1
-                ? " (all " + total(r) + " on partition " + used.get(0) + ")"
-                : " (" + used.size() + " partitions used)");
-        boolean holds = used.size() == 1;
-        return Verdicts.single(id, claim, measured, holds, r.strategy());
+        return aboutFixed("fixed-key-one-partition", "A fixed key sends every request to one partition", fixed, r -> {
+            List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
+            return r.strategy() + ": " + counts(r) + (used.size() == 1
+                    ? " (all " + total(r) + " on partition " + used.get(0) + ")"
+                    : " (" + used.size() + " partitions used)");
+        }, r -> IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).count() == 1);
     }
 
     private static Claim fixedOneConsumer(Optional<ExperimentResult> fixed) {
-        String id = "fixed-key-one-consumer";
-        String claim = "With a fixed key only one consumer works; the others idle";
-        if (fixed.isEmpty()) {
-            return Verdicts.notMeasured(id, claim, FIXED);
-        }
-        ExperimentResult r = fixed.get();
-        String measured = r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
-                + "records (" + consumerCounts(r) + ")";
-        return Verdicts.single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, r.strategy());
+        return aboutFixed("fixed-key-one-consumer", "With a fixed key only one consumer works; the others idle", fixed,
+                r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
+                        + "records (" + consumerCounts(r) + ")",
+                r -> r.activeConsumers() == 1 && r.consumers() > 1);
+    }
+
+    /** A claim about the baseline run alone: not measured without one. */
+    private static Claim aboutFixed(String id, String claim, Optional<ExperimentResult> fixed,
+            Function<ExperimentResult, String> measured, Predicate<ExperimentResult> holds) {
+        return fixed.map(r -> Verdicts.single(id, claim, measured.apply(r), holds.test(r), r.strategy()))
+                .orElseGet(() -> Verdicts.notMeasured(id, claim, FIXED));
     }
 
     private static Claim evenSpread(List<ExperimentResult> salted) {

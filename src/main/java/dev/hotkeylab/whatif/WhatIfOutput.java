@@ -27,9 +27,6 @@ public final class WhatIfOutput {
     static final int PER_PARTITION_ROWS_UP_TO = 12;
     /** Above this many partitions the chart draws lines instead of grouped bars. */
     static final int BARS_UP_TO = 48;
-    /** whatif.png in pixels: wider than the report's charts, for up to 48 bars per strategy. */
-    static final int CHART_WIDTH = 1000;
-    static final int CHART_HEIGHT = 560;
     private static final int LIST_SHOWN = 10;
 
     private WhatIfOutput() {
@@ -246,7 +243,7 @@ public final class WhatIfOutput {
         String xTitle = "partition";
         String yTitle = "share of records (%)";
         if (partitions <= BARS_UP_TO) {
-            CategoryChart chart = ChartRenderer.category(title, xTitle, yTitle, CHART_WIDTH, CHART_HEIGHT);
+            CategoryChart chart = ChartRenderer.category(title, xTitle, yTitle);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setYAxisDecimalPattern("#,##0.#");
             List<String> xs = new ArrayList<>();
@@ -260,7 +257,7 @@ public final class WhatIfOutput {
             }
             ChartRenderer.write(chart, file);
         } else {
-            XYChart chart = ChartRenderer.xy(title, xTitle, yTitle, CHART_WIDTH, CHART_HEIGHT);
+            XYChart chart = ChartRenderer.xy(title, xTitle, yTitle);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             chart.getStyler().setMarkerSize(0);
