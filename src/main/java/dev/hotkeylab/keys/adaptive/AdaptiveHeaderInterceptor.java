@@ -22,25 +22,21 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Object, Object> {
 
-    private HotKeyRouter router;
-    private String clientId;
-    private boolean registered;
+    private final RouterLease lease;
 
     /** For Kafka, which instantiates interceptors by class name and then calls {@link #configure}. */
     public AdaptiveHeaderInterceptor() {
+        lease = new RouterLease();
     }
 
     /** An interceptor lending headers to the given router (the one its partitioner uses). */
     public AdaptiveHeaderInterceptor(HotKeyRouter router) {
-        if (router == null) {
-            throw new IllegalArgumentException("router must not be null");
-        }
-        this.router = router;
+        lease = new RouterLease(router);
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        if (router != null) {
+        if (lease.router() != null) {
             return;
         }
         Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
@@ -48,13 +44,12 @@ public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Obje
             throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
                     + " is missing: the interceptor finds its partitioner by the client id the producer passes");
         }
-        clientId = id.toString();
-        router = AdaptiveRegistry.acquire(clientId, configs);
-        registered = true;
+        lease.acquire(id.toString(), configs);
     }
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        HotKeyRouter router = lease.router();
         if (router != null) {
             router.lendHeaders(record.topic(), record.key(), record.partition() == null ? record.headers() : null);
         }
@@ -67,9 +62,6 @@ public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Obje
 
     @Override
     public void close() {
-        if (registered) {
-            AdaptiveRegistry.release(clientId, router);
-            registered = false;
-        }
+        lease.release();
     }
 }
