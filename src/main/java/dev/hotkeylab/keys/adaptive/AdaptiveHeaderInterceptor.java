@@ -36,15 +36,13 @@ public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Obje
 
     @Override
     public void configure(Map<String, ?> configs) {
-        if (lease.router() != null) {
-            return;
-        }
-        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-        if (id == null || id.toString().isEmpty()) {
-            throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
-                    + " is missing: the interceptor finds its partitioner by the client id the producer passes");
-        }
-        lease.acquire(id.toString(), configs);
+        lease.acquire(configs, id -> {
+            if (id.isEmpty()) {
+                throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
+                        + " is missing: the interceptor finds its partitioner by the client id the producer passes");
+            }
+            return id;
+        });
     }
 
     @Override

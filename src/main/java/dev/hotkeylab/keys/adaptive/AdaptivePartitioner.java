@@ -3,7 +3,6 @@ package dev.hotkeylab.keys.adaptive;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.Partitioner;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Cluster;
 
 /**
@@ -49,11 +48,7 @@ public final class AdaptivePartitioner implements Partitioner {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        if (lease.router() != null) {
-            return;
-        }
-        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-        lease.acquire(id == null || id.toString().isEmpty() ? "adaptive-" + UUID.randomUUID() : id.toString(), configs);
+        lease.acquire(configs, id -> id.isEmpty() ? "adaptive-" + UUID.randomUUID() : id);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.hotkeylab.keys.adaptive;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * How a producer plugin ({@link AdaptivePartitioner}, {@link AdaptiveHeaderInterceptor}) holds its
@@ -31,9 +33,16 @@ final class RouterLease {
         return router;
     }
 
-    /** Takes the shared router of {@code clientId} from the registry (created from {@code configs} if new). */
-    void acquire(String clientId, Map<String, ?> configs) {
-        this.clientId = clientId;
+    /**
+     * Unless a router was given: takes the shared router from the registry (created from {@code configs} if new) under
+     * the id {@code clientIdOf} makes of the producer's {@code client.id} ("" when it has none).
+     */
+    void acquire(Map<String, ?> configs, UnaryOperator<String> clientIdOf) {
+        if (router != null) {
+            return;
+        }
+        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
+        clientId = clientIdOf.apply(id == null ? "" : id.toString());
         router = AdaptiveRegistry.acquire(clientId, configs);
         registered = true;
     }
