@@ -58,9 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     TrafficOptions traffic;
 
     @Option(names = "--strategies", paramLabel = "S", split = ",", converter = StrategyConverter.class,
-            completionCandidates = Strategy.Names.class, defaultValue = "PARTITION_AWARE_SALT,ENTITY_SALT,RANDOM_SALT",
+            completionCandidates = Strategy.Names.class,
             description = "Strategies to compare with FIXED_KEY, from ${COMPLETION-CANDIDATES} "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: every salted-key strategy).")
     List<Strategy> strategies;
 
     @Option(names = "--no-warmup", description = "Skip the discarded warm-up run (the first measured run is then "
@@ -145,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     ScalingConfig config() {
-        List<Strategy> salted = List.copyOf(strategies);
+        List<Strategy> salted = strategies == null ? ScalingConfig.DEFAULT_SALTED : List.copyOf(strategies);
         return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key, traffic.seed,
                 traffic.users, !noWarmup);
     }

@@ -1,6 +1,7 @@
 package dev.hotkeylab.experiment;
 
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,8 +24,7 @@ public record ScalingConfig(List<Integer> ns, int messagesPerPartition, double s
         String key, long seed, int users, boolean warmup) {
 
     public static final List<Integer> DEFAULT_NS = List.of(1, 2, 3, 6);
-    public static final List<Strategy> DEFAULT_SALTED =
-            List.of(Strategy.PARTITION_AWARE_SALT, Strategy.ENTITY_SALT, Strategy.RANDOM_SALT);
+    public static final List<Strategy> DEFAULT_SALTED = Strategy.benchDefault();
     public static final int DEFAULT_MESSAGES_PER_PARTITION = 600;
     public static final int MAX_N = 64;
 
@@ -46,7 +46,9 @@ public record ScalingConfig(List<Integer> ns, int messagesPerPartition, double s
             throw new IllegalArgumentException("service time must be in [0, "
                     + (long) ExperimentConfig.MAX_SERVICE_TIME_MILLIS + "] ms but got " + serviceTimeMillis);
         }
-        salted = salted == null ? List.of() : salted.stream().filter(s -> s != Strategy.FIXED_KEY).distinct().toList();
+        // The baseline is measured anyway; what is compared with it is every strategy of another kind.
+        salted = salted == null ? List.of()
+                : salted.stream().filter(s -> s.kind() != StrategyKind.BASELINE).distinct().toList();
         if (salted.isEmpty()) {
             throw new IllegalArgumentException("strategies must name at least one salted strategy ("
                     + saltedNames() + ") to compare with FIXED_KEY");

@@ -1,5 +1,6 @@
 package dev.hotkeylab.keys;
 
+import dev.hotkeylab.keys.base.PartitionAwareSalts;
 import java.util.Random;
 
 /**

@@ -3,6 +3,11 @@ package dev.hotkeylab.report;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.keys.Strategies;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyKind;
+import dev.hotkeylab.keys.StrategyType;
+import dev.hotkeylab.metrics.Skew;
 import dev.hotkeylab.whatif.ClientModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +72,10 @@ public final class ClaimsChecked {
     /** How the claims table names the run a verdict came from when the caller does not say. */
     public static final String THIS_RUN = "this run";
 
-    public static final String FIXED = "FIXED_KEY";
+    /** The baseline the claims name when none ran. */
+    public static final String FIXED = Strategy.FIXED_KEY.name();
     /** The seed's salting. */
-    public static final String SEED_SALT = "RANDOM_SALT";
-    /** "Evenly": no idle partition and the fullest partition at most 20% above the mean. */
-    public static final double EVEN_MAX_OVER_MEAN = 1.2;
+    public static final String SEED_SALT = Strategy.RANDOM_SALT.name();
     /** "Triples" (or "multiplies by N"): a speed-up of at least 95% of N. */
     public static final double LINEAR_FRACTION = 0.95;
     /** The consumer count the seed's "triples" is about. */
@@ -96,8 +100,8 @@ public final class ClaimsChecked {
         Map<String, ExperimentResult> first = new java.util.LinkedHashMap<>();
         all.stream().filter(r -> !ShareClaims.isShare(r)).forEach(r -> first.putIfAbsent(r.strategy(), r));
         List<ExperimentResult> results = List.copyOf(first.values());
-        Optional<ExperimentResult> fixed = results.stream().filter(r -> r.strategy().equals(FIXED)).findFirst();
-        List<ExperimentResult> salted = results.stream().filter(r -> !r.strategy().equals(FIXED)).toList();
+        Optional<ExperimentResult> fixed = results.stream().filter(ClaimsChecked::isBaseline).findFirst();
+        List<ExperimentResult> salted = results.stream().filter(ClaimsChecked::spreadsHotKey).toList();
         List<Claim> claims = new ArrayList<>();
         claims.add(fixedOnePartition(fixed));
         claims.add(fixedOneConsumer(fixed));
@@ -113,6 +117,26 @@ public final class ClaimsChecked {
     }
 
     /**
+     * What the claims take a run for: the {@link StrategyKind} its strategy declares. A {@link StrategyKind#BASELINE}
+     * run is "the fixed key"; every strategy that {@link StrategyKind#spreadsHotKey() spreads the hot key} (a salted
+     * key, or a partitioner such as ADAPTIVE) is checked against the seed's claims about salting, as it always was. A
+     * strategy name no longer known (an old results.json) is in neither group: the claims cannot say what it was.
+     */
+    static Optional<StrategyKind> kind(ExperimentResult r) {
+        return Strategies.find(r.strategy()).map(StrategyType::kind);
+    }
+
+    /** Whether {@code r}'s strategy is a {@link StrategyKind#BASELINE}: the claims' "fixed key". */
+    public static boolean isBaseline(ExperimentResult r) {
+        return kind(r).filter(k -> k == StrategyKind.BASELINE).isPresent();
+    }
+
+    /** Whether {@code r}'s strategy tries to spread the hot key: what the claims about salting are checked for. */
+    public static boolean spreadsHotKey(ExperimentResult r) {
+        return kind(r).filter(StrategyKind::spreadsHotKey).isPresent();
+    }
+
+    /**
      * The claims of a report, decided by its own run (or its benchmark, for a bench-only report). What other tools
      * measured (the cross-client test's {@link #perClient} rows) is shown apart, with where and when it was measured.
      */
@@ -120,42 +144,9 @@ public final class ClaimsChecked {
         return check(report.experiments(), ReportSections.bench(report), THIS_RUN + ", " + report.generatedAt());
     }
 
-    /**
-     * One row per real client from the cross-client test's {@code clients.json}: does that client put the seed's
-     * {@code _0.._2} on every partition? Measured by producing with the client itself, not modelled.
-     */
+    /** Per-client rows from the cross-client test's {@code clients.json}; see {@link ClientClaims#of}. */
     public static List<Claim> perClient(Object clientsSection) {
-        if (!(clientsSection instanceof com.fasterxml.jackson.databind.JsonNode json) || !json.has("clients")) {
-            return List.of();
-        }
-        List<Claim> rows = new java.util.ArrayList<>();
-        List<String> keys = new java.util.ArrayList<>();
-        json.get("keys").forEach(k -> keys.add(k.asText()));
-        for (com.fasterxml.jackson.databind.JsonNode c : json.get("clients")) {
-            String client = c.path("client").asText();
-            String library = c.path("library").asText("");
-            String claim = "Salting spreads the seed's keys over partitions 0, 1 and 2 with "
-                    + (library.isBlank() ? client : library);
-            com.fasterxml.jackson.databind.JsonNode observed = c.path("observed");
-            if (observed.isMissingNode() || observed.isNull() || observed.isEmpty()) {
-                rows.add(new Claim("client-" + client, claim, "-", Verdict.NOT_MEASURED, List.of(),
-                        "not measured here: " + c.path("skipped").asText("the client did not run")));
-                continue;
-            }
-            String measured = keys.stream().skip(1).map(k -> suffix(k) + " -> " + observed.path(k).asText("?"))
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (produced by the client itself; "
-                    + (c.path("agrees").asBoolean() ? "the whatif model agrees" : "the whatif model DISAGREES") + ")";
-            boolean spread = c.path("saltedSpreadOverAllPartitions").asBoolean();
-            rows.add(new Claim("client-" + client, claim, measured, spread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                    spread ? List.of(client) : List.of(), spread ? "holds for " + client
-                            : "does not hold for " + client + ": a partition gets none of the salted keys"));
-        }
-        return rows;
-    }
-
-    private static String suffix(String key) {
-        int i = key.lastIndexOf('_');
-        return i < 0 ? key : key.substring(i);
+        return ClientClaims.of(clientsSection);
     }
 
     /** The claims as a table: claim, measured, verdict, and the run the numbers came from. */
@@ -166,38 +157,34 @@ public final class ClaimsChecked {
     }
 
     private static Claim fixedOnePartition(Optional<ExperimentResult> fixed) {
-        String id = "fixed-key-one-partition";
-        String claim = "A fixed key sends every request to one partition";
-        if (fixed.isEmpty()) {
-            return notMeasured(id, claim, FIXED);
-        }
-        ExperimentResult r = fixed.get();
-        List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
-        String measured = FIXED + ": " + counts(r) + (used.size() == 1
-                ? " (all " + total(r) + " on partition " + used.get(0) + ")"
-                : " (" + used.size() + " partitions used)");
-        boolean holds = used.size() == 1;
-        return single(id, claim, measured, holds, FIXED);
+        return aboutFixed("fixed-key-one-partition", "A fixed key sends every request to one partition", fixed, r -> {
+            List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
+            return r.strategy() + ": " + counts(r) + (used.size() == 1
+                    ? " (all " + total(r) + " on partition " + used.get(0) + ")"
+                    : " (" + used.size() + " partitions used)");
+        }, r -> IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).count() == 1);
     }
 
     private static Claim fixedOneConsumer(Optional<ExperimentResult> fixed) {
-        String id = "fixed-key-one-consumer";
-        String claim = "With a fixed key only one consumer works; the others idle";
-        if (fixed.isEmpty()) {
-            return notMeasured(id, claim, FIXED);
-        }
-        ExperimentResult r = fixed.get();
-        String measured = FIXED + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
-                + "records (" + consumerCounts(r) + ")";
-        return single(id, claim, measured, r.activeConsumers() == 1 && r.consumers() > 1, FIXED);
+        return aboutFixed("fixed-key-one-consumer", "With a fixed key only one consumer works; the others idle", fixed,
+                r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
+                        + "records (" + consumerCounts(r) + ")",
+                r -> r.activeConsumers() == 1 && r.consumers() > 1);
+    }
+
+    /** A claim about the baseline run alone: not measured without one. */
+    private static Claim aboutFixed(String id, String claim, Optional<ExperimentResult> fixed,
+            Function<ExperimentResult, String> measured, Predicate<ExperimentResult> holds) {
+        return fixed.map(r -> Verdicts.single(id, claim, measured.apply(r), holds.test(r), r.strategy()))
+                .orElseGet(() -> Verdicts.notMeasured(id, claim, FIXED));
     }
 
     private static Claim evenSpread(List<ExperimentResult> salted) {
         String id = "salting-spreads-evenly";
         int partitions = salted.isEmpty() ? 3 : salted.get(0).partitions();
         String claim = "Salting spreads the key evenly across partitions " + partitionList(partitions);
-        Predicate<ExperimentResult> even = r -> r.idlePartitions().isEmpty()
-                && r.maxOverMean() <= EVEN_MAX_OVER_MEAN + 1e-9;
+        // "Evenly" is the complement of the project's one "uneven" rule (Skew.UNEVEN_MAX_OVER_MEAN, 1.2).
+        Predicate<ExperimentResult> even = r -> !Skew.uneven(r.idlePartitions().size(), r.maxOverMean());
         String measured = salted.stream().map(r -> {
             String s = r.strategy() + ": " + counts(r);
             if (r.strategy().equals(SEED_SALT) && r.keyPartitions().size() <= 8) {
@@ -213,33 +200,13 @@ public final class ClaimsChecked {
             }
             return s;
         }).collect(Collectors.joining("; "));
-        Claim c = bySalted(id, claim, measured, salted, even);
+        Claim c = Verdicts.bySalted(id, claim, measured, salted, even);
         Optional<ExperimentResult> seedSalt = salted.stream().filter(r -> r.strategy().equals(SEED_SALT)).findFirst();
         if (seedSalt.isPresent() && !c.holdsFor().contains(SEED_SALT)) {
             c = new Claim(c.id(), c.claim(), c.measured(), c.verdict(), c.holdsFor(), c.verdictText()
-                    + otherClient(seedSalt.get(), ClientModel.KAFKAJS_LEGACY));
+                    + ClientClaims.otherClient(seedSalt.get(), ClientModel.KAFKAJS_LEGACY));
         }
         return c;
-    }
-
-    /**
-     * Where another client's partitioner (a model, not a run) would put the same salted keys, e.g. KafkaJS's legacy
-     * one, which the seed's picture matches.
-     */
-    private static String otherClient(ExperimentResult r, ClientModel client) {
-        List<String> keys = r.keyPartitions().keySet().stream().sorted().toList();
-        if (keys.isEmpty() || keys.size() > 8) {
-            return "";
-        }
-        java.util.Set<Integer> covered = new java.util.TreeSet<>();
-        String placed = keys.stream().map(k -> {
-            int p = client.partitionFor(k, r.partitions());
-            covered.add(p);
-            return k + " → " + p;
-        }).collect(Collectors.joining(", "));
-        return "; under " + client.cliName() + "'s partitioner (modelled, not run) " + r.strategy()
-                + "'s keys would land " + placed
-                + (covered.size() == r.partitions() ? ", covering every partition" : ", leaving partitions empty too");
     }
 
     private static Claim allConsumers(List<ExperimentResult> salted) {
@@ -248,7 +215,7 @@ public final class ClaimsChecked {
         String claim = "Salting lets all " + consumers + " consumers work in parallel";
         String measured = salted.stream().map(r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers()
                 + " active").collect(Collectors.joining("; "));
-        return bySalted(id, claim, measured, salted, r -> r.activeConsumers() == r.consumers());
+        return Verdicts.bySalted(id, claim, measured, salted, r -> r.activeConsumers() == r.consumers());
     }
 
     private static Claim triples(List<ExperimentResult> results, Optional<ExperimentResult> fixed,
@@ -265,11 +232,11 @@ public final class ClaimsChecked {
             double base = fixed.get().throughputPerSecond();
             ExperimentResult f = fixed.get();
             String measured = String.format(Locale.ROOT, "run, %d consumers, %d requests, %.1f ms each: %s %.0f "
-                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), FIXED, base)
+                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), f.strategy(), base)
                     + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
                             r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
                     + atThree.map(b -> "; for comparison, not this verdict: " + benchFigures(b)).orElse("");
-            return bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
+            return Verdicts.bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
         }
         if (atThree.isPresent()) {
             ScalingResult b = atThree.get();
@@ -277,10 +244,10 @@ public final class ClaimsChecked {
                     .filter(s -> b.point(SEED_CONSUMERS, s).isPresent()).toList();
             List<String> holds = strategies.stream()
                     .filter(s -> b.speedup(SEED_CONSUMERS, s).orElse(0.0) >= needed).toList();
-            return verdictOver(id, claim, benchFigures(b) + " (" + rule + ")", strategies, holds)
+            return Verdicts.verdictOver(id, claim, benchFigures(b) + " (" + rule + ")", strategies, holds)
                     .from("bench, " + b.generatedAt());
         }
-        return notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
+        return Verdicts.notMeasured(id, claim, "FIXED_KEY and a salted strategy with " + SEED_CONSUMERS
                 + " consumers (or ./hotkey-lab bench)");
     }
 
@@ -299,47 +266,7 @@ public final class ClaimsChecked {
             List<ExperimentResult> salted, Function<ExperimentResult, Long> violations) {
         String measured = what + ": " + results.stream().map(r -> r.strategy() + " " + violations.apply(r))
                 .collect(Collectors.joining(", "));
-        return bySalted(id, claim, measured, salted, r -> violations.apply(r) > 0);
-    }
-
-    private static Claim bySalted(String id, String claim, String measured, List<ExperimentResult> salted,
-            Predicate<ExperimentResult> holds) {
-        if (salted.isEmpty()) {
-            return notMeasured(id, claim, "a salted strategy");
-        }
-        return verdictOver(id, claim, measured, salted.stream().map(ExperimentResult::strategy).toList(),
-                salted.stream().filter(holds).map(ExperimentResult::strategy).toList());
-    }
-
-    private static Claim verdictOver(String id, String claim, String measured, List<String> all, List<String> holds) {
-        if (all.isEmpty()) {
-            return notMeasured(id, claim, "a salted strategy");
-        }
-        List<String> not = all.stream().filter(s -> !holds.contains(s)).toList();
-        if (not.isEmpty()) {
-            return new Claim(id, claim, measured, Verdict.HOLDS, holds,
-                    "holds" + (all.size() > 1 ? " for " + names(all) : " for " + all.get(0)));
-        }
-        if (holds.isEmpty()) {
-            return new Claim(id, claim, measured, Verdict.DOES_NOT_HOLD, holds,
-                    "does not hold" + (all.size() > 1 ? " for any of " + names(all) : " for " + all.get(0)));
-        }
-        return new Claim(id, claim, measured, Verdict.HOLDS_ONLY_FOR, holds,
-                "holds only for " + names(holds) + "; not for " + names(not));
-    }
-
-    private static Claim single(String id, String claim, String measured, boolean holds, String strategy) {
-        return new Claim(id, claim, measured, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                holds ? List.of(strategy) : List.of(), holds ? "holds" : "does not hold");
-    }
-
-    private static Claim notMeasured(String id, String claim, String needs) {
-        return new Claim(id, claim, "-", Verdict.NOT_MEASURED, List.of(), "not measured: needs " + needs);
-    }
-
-    private static String names(List<String> strategies) {
-        return strategies.stream().map(s -> s.equals(SEED_SALT) ? s + " (the seed's)" : s)
-                .collect(Collectors.joining(", "));
+        return Verdicts.bySalted(id, claim, measured, salted, r -> violations.apply(r) > 0);
     }
 
     private static String counts(ExperimentResult r) {
@@ -351,7 +278,7 @@ public final class ClaimsChecked {
     }
 
     private static String consumerCounts(ExperimentResult r) {
-        return Charts.consumersInOrder(r).stream().map(c -> Charts.shortConsumer(c.clientId()) + " " + c.records())
+        return ConsumerNames.inOrder(r).stream().map(c -> ConsumerNames.shortName(c.clientId()) + " " + c.records())
                 .collect(Collectors.joining(", "));
     }
 

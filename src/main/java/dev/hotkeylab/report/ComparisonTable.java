@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
  */
 public final class ComparisonTable {
 
-    private static final String FIXED = "FIXED_KEY";
-
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -41,9 +39,10 @@ public final class ComparisonTable {
         row("active consumers", results, r -> r.activeConsumers() + " of " + r.consumers());
         row("throughput (records/s)", results, r -> fmt("%.0f", r.throughputPerSecond()));
         // Only when a salted column is there to compare with the fixed key.
-        if (results.stream().anyMatch(r -> !r.strategy().equals(FIXED)) && fixedFor.stream().anyMatch(Optional::isPresent)) {
+        if (results.stream().anyMatch(ClaimsChecked::spreadsHotKey) && fixedFor.stream().anyMatch(Optional::isPresent)) {
             List<String> row = new ArrayList<>();
-            row.add("throughput vs " + FIXED);
+            String baseline = fixedFor.stream().flatMap(Optional::stream).findFirst().orElseThrow().strategy();
+            row.add("throughput vs " + baseline);
             for (int i = 0; i < results.size(); i++) {
                 double own = results.get(i).throughputPerSecond();
                 row.add(fixedFor.get(i).filter(f -> f.throughputPerSecond() > 0)
@@ -64,11 +63,11 @@ public final class ComparisonTable {
     }
 
     /**
-     * The FIXED_KEY run each column is compared with: the one with the same label after the strategy (the same
-     * inventory store, {@code FIXED_KEY + redis-lua} for {@code ENTITY_SALT + redis-lua}), else the first one.
+     * The baseline run (FIXED_KEY) each column is compared with: the one with the same label after the strategy (the
+     * same inventory store, {@code FIXED_KEY + redis-lua} for {@code ENTITY_SALT + redis-lua}), else the first one.
      */
     private static List<Optional<ExperimentResult>> fixedFor(List<ExperimentResult> results, List<String> labels) {
-        Optional<ExperimentResult> first = results.stream().filter(r -> r.strategy().equals(FIXED)).findFirst();
+        Optional<ExperimentResult> first = results.stream().filter(ClaimsChecked::isBaseline).findFirst();
         List<Optional<ExperimentResult>> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             String label = labels.get(i);
@@ -76,7 +75,8 @@ public final class ComparisonTable {
             String suffix = label.startsWith(strategy) ? label.substring(strategy.length()) : "";
             Optional<ExperimentResult> same = Optional.empty();
             for (int j = 0; j < results.size() && !suffix.isEmpty(); j++) {
-                if (results.get(j).strategy().equals(FIXED) && labels.get(j).equals(FIXED + suffix)) {
+                ExperimentResult other = results.get(j);
+                if (ClaimsChecked.isBaseline(other) && labels.get(j).equals(other.strategy() + suffix)) {
                     same = Optional.of(results.get(j));
                     break;
                 }

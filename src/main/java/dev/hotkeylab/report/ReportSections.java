@@ -137,7 +137,7 @@ public final class ReportSections {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("timelineBucketMillis", ExperimentResult.TIMELINE_BUCKET_MILLIS);
         Optional<ExperimentResult> fixed = report.experiments().stream()
-                .filter(r -> r.strategy().equals(ClaimsChecked.FIXED)).findFirst();
+                .filter(ClaimsChecked::isBaseline).findFirst();
         Map<String, Object> perStrategy = new LinkedHashMap<>();
         for (ExperimentResult r : report.experiments()) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -145,8 +145,8 @@ public final class ReportSections {
                     .ifPresent(x -> f.put("throughputVsFixed", r.throughputPerSecond() / x.throughputPerSecond()));
             f.put("idleConsumers", r.idleConsumers());
             Map<String, Long> perConsumer = new LinkedHashMap<>();
-            for (ConsumerStats c : Charts.consumersInOrder(r)) {
-                perConsumer.put(Charts.shortConsumer(c.clientId()), c.records());
+            for (ConsumerStats c : ConsumerNames.inOrder(r)) {
+                perConsumer.put(ConsumerNames.shortName(c.clientId()), c.records());
             }
             f.put("recordsPerConsumer", perConsumer);
             perStrategy.put(r.strategy(), f);

@@ -35,14 +35,11 @@ final class ShareClaims {
         if (share.isEmpty()) {
             return List.of();
         }
-        Optional<ExperimentResult> classicFixed = first(classic, ClaimsChecked.FIXED);
-        Optional<ExperimentResult> shareFixed = first(share, ClaimsChecked.FIXED);
+        Optional<ExperimentResult> classicFixed = classic.stream().filter(ClaimsChecked::isBaseline).findFirst();
+        Optional<ExperimentResult> shareFixed = share.stream().filter(ClaimsChecked::isBaseline).findFirst();
         return List.of(onePerPartition(classicFixed, shareFixed), keyChange(classic, classicFixed, shareFixed, share));
     }
 
-    private static Optional<ExperimentResult> first(List<ExperimentResult> results, String strategy) {
-        return results.stream().filter(r -> r.strategy().equals(strategy)).findFirst();
-    }
 
     /** The partition with the most records. */
     static int hottest(ExperimentResult r) {
@@ -94,8 +91,7 @@ final class ShareClaims {
             Optional<ExperimentResult> shareFixed, List<ExperimentResult> share) {
         String id = "scaling-needs-key-change";
         String claim = "Scaling past one busy consumer needs a key change";
-        List<ExperimentResult> salted = classic.stream().filter(r -> !r.strategy().equals(ClaimsChecked.FIXED))
-                .toList();
+        List<ExperimentResult> salted = classic.stream().filter(ClaimsChecked::spreadsHotKey).toList();
         if (classicFixed.isEmpty() || shareFixed.isEmpty()) {
             return new Claim(id, claim, "-", Verdict.NOT_MEASURED, List.of(), "not measured: needs FIXED_KEY with "
                     + "--group-type classic,share");

@@ -39,7 +39,7 @@ public record ScanAdvice(ClientModel client, WhatIfResult topic, List<HotKeyAdvi
      * @param maxShare   the largest share of the key's records on one partition
      * @param note       a word on why (ADAPTIVE: over or under the threshold)
      */
-    public record KeyPlacement(Strategy strategy, int partitions, double maxShare, String note) {
+    public record KeyPlacement(dev.hotkeylab.keys.StrategyType strategy, int partitions, double maxShare, String note) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.hotkeylab.whatif;
 
-import dev.hotkeylab.keys.PartitionAwareSalts;
+import dev.hotkeylab.keys.base.PartitionAwareSalts;
 import java.util.List;
 
 /**
@@ -30,27 +30,9 @@ public record ClientSalts(String key, int partitions, ClientModel client, List<S
             throw new IllegalArgumentException("client " + client.cliName() + " places every record at random;"
                     + " there are no partition-aware salts to search");
         }
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
-        }
-        String[] salted = new String[partitions];
-        int found = 0;
-        // Same bound as PartitionAwareSalts: far above the coupon-collector expectation of about P ln P tries.
-        long maxTries = Math.max(100_000L, 50L * partitions * (long) (Math.log(partitions) + 1));
-        long tries = 0;
-        for (long suffix = 0; found < partitions; suffix++) {
-            if (++tries > maxTries) {
-                throw new IllegalStateException("no salt suffix found for " + (partitions - found) + " of " + partitions
-                        + " partitions of key \"" + key + "\" under " + client.cliName() + " within " + maxTries + " tries");
-            }
-            String candidate = key + PartitionAwareSalts.SEPARATOR + suffix;
-            int p = client.partitionFor(candidate, partitions);
-            if (salted[p] == null) {
-                salted[p] = candidate;
-                found++;
-            }
-        }
-        return new ClientSalts(key, partitions, client, List.of(salted), tries);
+        PartitionAwareSalts.Search found = PartitionAwareSalts.search(key, partitions,
+                k -> client.partitionFor(k, partitions), client.cliName());
+        return new ClientSalts(key, partitions, client, List.of(found.saltedKeys()), found.tries());
     }
 
     /** How many distinct partitions these salted keys reach when {@code producer}'s partitioner places them. */

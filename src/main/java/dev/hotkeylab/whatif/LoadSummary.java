@@ -1,11 +1,12 @@
 package dev.hotkeylab.whatif;
 
-import java.util.ArrayList;
+import dev.hotkeylab.metrics.Skew;
 import java.util.List;
 
 /**
- * The skew of one load vector (per partition or per consumer): the numbers a reader needs to see a hot spot. Loads are
- * records (fractional where a model spreads a key's records evenly over its salted keys).
+ * The skew of one load vector (per partition or per consumer): the numbers a reader needs to see a hot spot, computed
+ * by {@link Skew} (the project's one skew computation). Loads are records (fractional where a model spreads a key's
+ * records evenly over its salted keys).
  *
  * @param total        records in all
  * @param mean         total / slots
@@ -24,25 +25,13 @@ public record LoadSummary(double total, double mean, double max, int hottest, do
     }
 
     public static LoadSummary of(double[] load) {
-        if (load.length == 0) {
-            throw new IllegalArgumentException("a load vector needs at least one slot but got 0");
-        }
-        double total = 0;
-        double max = -1;
-        int hottest = 0;
-        List<Integer> idle = new ArrayList<>();
-        for (int i = 0; i < load.length; i++) {
-            total += load[i];
-            if (load[i] > max) {
-                max = load[i];
-                hottest = i;
-            }
-            if (load[i] == 0) {
-                idle.add(i);
-            }
-        }
-        double mean = total / load.length;
-        return new LoadSummary(total, mean, max, hottest, total == 0 ? 0 : max / total, mean == 0 ? 0 : max / mean,
-                idle.size(), idle);
+        Skew s = Skew.of(load);
+        return new LoadSummary(s.total(), s.mean(), s.max(), s.hottest(), s.total() == 0 ? 0 : s.max() / s.total(),
+                s.maxOverMean(), s.idlePartitions().size(), s.idlePartitions());
+    }
+
+    /** Whether this load is uneven by the project's one threshold ({@link Skew#UNEVEN_MAX_OVER_MEAN}). */
+    public boolean uneven() {
+        return Skew.uneven(idleCount, maxOverMean);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hotkeylab.whatif;
 
-import dev.hotkeylab.keys.PartitionAwareSalts;
+import dev.hotkeylab.keys.base.PartitionAwareSalts;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package dev.hotkeylab.whatif;
 
-import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyType;
 
 /**
  * Predicted load of one strategy: per partition, and per consumer after Kafka's RangeAssignor spreads the partitions
@@ -13,6 +13,6 @@ import dev.hotkeylab.keys.Strategy;
  * @param consumerLoad  records per consumer ({@code consumer-0 .. consumer-(C-1)})
  * @param consumers     skew over consumers; {@code idle} lists the consumers that would sit idle
  */
-public record StrategyPrediction(Strategy strategy, String model, double[] partitionLoad, LoadSummary partitions,
+public record StrategyPrediction(StrategyType strategy, String model, double[] partitionLoad, LoadSummary partitions,
                                  double[] consumerLoad, LoadSummary consumers) {
 }

@@ -1,6 +1,7 @@
 package dev.hotkeylab.whatif;
 
 import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyType;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Objects;
  *
  * @param partitions  partition count P, >= 1
  * @param consumers   consumer count C in the group, >= 1 (default P: one partition each)
- * @param strategies  strategies to predict, at least one, no repeats
+ * @param strategies  strategies to predict, at least one, no repeats; each by its {@link StrategyType#loadModel()}
  * @param saltBuckets B for RANDOM_SALT, >= 1 (default P, as in the seed)
  * @param client      whose partitioner places keys
  * @param growTo      P2 > P to predict a partition increase, or 0 for none
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param adaptiveThreshold ADAPTIVE: share of all records that makes a key hot, in (0, 1] (default: the adaptive
  *                    partitioner's own, {@code AdaptivePartitionerConfig.defaults()})
  */
-public record WhatIfConfig(int partitions, int consumers, List<Strategy> strategies, int saltBuckets,
+public record WhatIfConfig(int partitions, int consumers, List<StrategyType> strategies, int saltBuckets,
                            ClientModel client, int growTo, long seed, double adaptiveThreshold) {
 
     /** The adaptive partitioner's default threshold: the share of traffic that makes a key hot. */
@@ -70,7 +71,7 @@ public record WhatIfConfig(int partitions, int consumers, List<Strategy> strateg
     public static final class Builder {
         private final int partitions;
         private Integer consumers;
-        private List<Strategy> strategies = List.of(Strategy.values());
+        private List<StrategyType> strategies = List.of(Strategy.values());
         private Integer saltBuckets;
         private ClientModel client = ClientModel.JAVA;
         private int growTo;
@@ -88,8 +89,8 @@ public record WhatIfConfig(int partitions, int consumers, List<Strategy> strateg
         }
 
         /** Strategies to predict, in output order; default: all. */
-        public Builder strategies(List<Strategy> strategies) {
-            this.strategies = strategies;
+        public Builder strategies(List<? extends StrategyType> strategies) {
+            this.strategies = strategies == null ? null : List.copyOf(strategies);
             return this;
         }
 

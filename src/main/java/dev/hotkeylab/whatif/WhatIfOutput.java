@@ -2,6 +2,8 @@ package dev.hotkeylab.whatif;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hotkeylab.chart.ChartRenderer;
+import dev.hotkeylab.chart.Palette;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
@@ -121,7 +120,7 @@ public final class WhatIfOutput {
         out.append(String.format(Locale.ROOT, "%-22s %9s  %-22s %-26s %-26s%n", "strategy", "max/mean",
                 "hottest partition", "idle partitions", "idle consumers"));
         for (StrategyPrediction p : predictions) {
-            out.append(String.format(Locale.ROOT, "%-22s %9.3f  %-22s %-26s %-26s%n", p.strategy(),
+            out.append(String.format(Locale.ROOT, "%-22s %9.3f  %-22s %-26s %-26s%n", p.strategy().name(),
                     p.partitions().maxOverMean(),
                     String.format(Locale.ROOT, "p%d (%.1f %%)", p.partitions().hottest(), 100 * p.partitions().hottestShare()),
                     idle(p.partitions(), partitions, "p"), idle(p.consumers(), consumers, "consumer-")));
@@ -129,7 +128,7 @@ public final class WhatIfOutput {
         if (partitions <= PER_PARTITION_ROWS_UP_TO) {
             out.append("records per partition:").append(System.lineSeparator());
             for (StrategyPrediction p : predictions) {
-                out.append(String.format(Locale.ROOT, "  %-22s", p.strategy()));
+                out.append(String.format(Locale.ROOT, "  %-22s", p.strategy().name()));
                 for (double load : p.partitionLoad()) {
                     out.append(String.format(Locale.ROOT, " %12s", number(load)));
                 }
@@ -138,7 +137,7 @@ public final class WhatIfOutput {
         }
         out.append("how each was computed:").append(System.lineSeparator());
         for (StrategyPrediction p : predictions) {
-            out.append(String.format(Locale.ROOT, "  %-22s %s%n", p.strategy(), p.model()));
+            out.append(String.format(Locale.ROOT, "  %-22s %s%n", p.strategy().name(), p.model()));
         }
     }
 
@@ -238,26 +237,27 @@ public final class WhatIfOutput {
 
     /** A PNG of the share of records per partition for each strategy (grouped bars up to 48 partitions, else lines). */
     public static void writeChart(Path file, WhatIfResult r) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         int partitions = r.config().partitions();
         String title = String.format(Locale.ROOT, "Predicted share of records per partition (%s, %d partitions, %s)",
                 r.keys(), partitions, r.config().client().cliName());
-        String path = file.toString().replaceFirst("\\.png$", "");
+        String xTitle = "partition";
+        String yTitle = "share of records (%)";
         if (partitions <= BARS_UP_TO) {
-            CategoryChart chart = new CategoryChartBuilder().width(1000).height(560).title(title)
-                    .xAxisTitle("partition").yAxisTitle("share of records (%)").build();
+            CategoryChart chart = ChartRenderer.category(title, xTitle, yTitle);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.#");
             List<String> xs = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 xs.add("p" + p);
             }
+            int i = 0;
             for (StrategyPrediction p : r.predictions()) {
-                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()));
+                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()))
+                        .setFillColor(Palette.forRun(p.strategy().name(), p.strategy().name(), i++));
             }
-            BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
+            ChartRenderer.write(chart, file);
         } else {
-            XYChart chart = new XYChartBuilder().width(1000).height(560).title(title)
-                    .xAxisTitle("partition").yAxisTitle("share of records (%)").build();
+            XYChart chart = ChartRenderer.xy(title, xTitle, yTitle);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             chart.getStyler().setMarkerSize(0);
@@ -265,10 +265,12 @@ public final class WhatIfOutput {
             for (int p = 0; p < partitions; p++) {
                 xs.add(p);
             }
+            int i = 0;
             for (StrategyPrediction p : r.predictions()) {
-                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()));
+                chart.addSeries(p.strategy().name(), xs, shares(p.partitionLoad(), p.partitions().total()))
+                        .setLineColor(Palette.forRun(p.strategy().name(), p.strategy().name(), i++));
             }
-            BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
+            ChartRenderer.write(chart, file);
         }
     }
 

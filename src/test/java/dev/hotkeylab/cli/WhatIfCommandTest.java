@@ -56,7 +56,7 @@ class WhatIfCommandTest {
                 .isEqualTo(Long.parseLong(run.out().replaceAll("(?s).*simulated 1 keys x 3 partitions in ([0-9,]+) ms.*",
                         "$1").replace(",", "")));
         BufferedImage chart = ImageIO.read(out.resolve("whatif.png").toFile());
-        assertThat(chart.getWidth()).isEqualTo(1000);
+        assertThat(chart.getWidth()).isEqualTo(dev.hotkeylab.chart.ChartRenderer.WIDTH);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".whatif-"));
         }

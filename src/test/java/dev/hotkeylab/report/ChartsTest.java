@@ -44,8 +44,8 @@ class ChartsTest {
             assertThat(Arrays.copyOf(bytes, 8)).as(spec.file()).isEqualTo(PNG_SIGNATURE);
             assertThat(bytes.length).as(spec.file() + " size").isGreaterThan(10_000);
             BufferedImage image = ImageIO.read(png.toFile());
-            assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
-            assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
+            assertThat(image.getWidth()).isEqualTo(dev.hotkeylab.chart.ChartRenderer.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(dev.hotkeylab.chart.ChartRenderer.HEIGHT);
             assertThat(distinctColours(image)).as(spec.file() + " has a drawing, not a blank").isGreaterThan(20);
         }
     }

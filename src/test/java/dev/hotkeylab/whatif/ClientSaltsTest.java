@@ -2,7 +2,7 @@ package dev.hotkeylab.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotkeylab.keys.PartitionAwareSalts;
+import dev.hotkeylab.keys.base.PartitionAwareSalts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -22,39 +22,32 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Object, Object> {
 
-    private HotKeyRouter router;
-    private String clientId;
-    private boolean registered;
+    private final RouterLease lease;
 
     /** For Kafka, which instantiates interceptors by class name and then calls {@link #configure}. */
     public AdaptiveHeaderInterceptor() {
+        lease = new RouterLease();
     }
 
     /** An interceptor lending headers to the given router (the one its partitioner uses). */
     public AdaptiveHeaderInterceptor(HotKeyRouter router) {
-        if (router == null) {
-            throw new IllegalArgumentException("router must not be null");
-        }
-        this.router = router;
+        lease = new RouterLease(router);
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        if (router != null) {
-            return;
-        }
-        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-        if (id == null || id.toString().isEmpty()) {
-            throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
-                    + " is missing: the interceptor finds its partitioner by the client id the producer passes");
-        }
-        clientId = id.toString();
-        router = AdaptiveRegistry.acquire(clientId, configs);
-        registered = true;
+        lease.acquire(configs, id -> {
+            if (id.isEmpty()) {
+                throw new IllegalStateException(ProducerConfig.CLIENT_ID_CONFIG
+                        + " is missing: the interceptor finds its partitioner by the client id the producer passes");
+            }
+            return id;
+        });
     }
 
     @Override
     public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+        HotKeyRouter router = lease.router();
         if (router != null) {
             router.lendHeaders(record.topic(), record.key(), record.partition() == null ? record.headers() : null);
         }
@@ -67,9 +60,6 @@ public final class AdaptiveHeaderInterceptor implements ProducerInterceptor<Obje
 
     @Override
     public void close() {
-        if (registered) {
-            AdaptiveRegistry.release(clientId, router);
-            registered = false;
-        }
+        lease.release();
     }
 }

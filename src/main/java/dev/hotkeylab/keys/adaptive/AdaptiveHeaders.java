@@ -16,8 +16,8 @@ public final class AdaptiveHeaders {
     public static final String HOME_PARTITION = "hotkey-home-partition";
     /**
      * A key that Kafka's default partitioner places on the same partition as this record (String keys only:
-     * {@code key + "_" + suffix}, from {@link dev.hotkeylab.keys.PartitionAwareSalts}), for a later hop (a mirror, a
-     * re-keying job) that should keep the spread without this partitioner.
+     * {@code key + "_" + suffix}, from {@link dev.hotkeylab.keys.base.PartitionAwareSalts}), for a later hop (a mirror,
+     * a re-keying job) that should keep the spread without this partitioner.
      */
     public static final String SALTED_KEY = "hotkey-salted-key";
 

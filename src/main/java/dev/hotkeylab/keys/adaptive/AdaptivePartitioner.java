@@ -3,7 +3,6 @@ package dev.hotkeylab.keys.adaptive;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.Partitioner;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Cluster;
 
 /**
@@ -35,36 +34,27 @@ import org.apache.kafka.common.Cluster;
  */
 public final class AdaptivePartitioner implements Partitioner {
 
-    private HotKeyRouter router;
-    private String clientId;
-    private boolean registered;
+    private final RouterLease lease;
 
     /** For Kafka, which instantiates partitioners by class name and then calls {@link #configure}. */
     public AdaptivePartitioner() {
+        lease = new RouterLease();
     }
 
     /** A partitioner with its own router (e.g. on an injected clock), not shared through the registry. */
     public AdaptivePartitioner(HotKeyRouter router) {
-        if (router == null) {
-            throw new IllegalArgumentException("router must not be null");
-        }
-        this.router = router;
+        lease = new RouterLease(router);
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        if (router != null) {
-            return;
-        }
-        Object id = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-        clientId = id == null || id.toString().isEmpty() ? "adaptive-" + UUID.randomUUID() : id.toString();
-        router = AdaptiveRegistry.acquire(clientId, configs);
-        registered = true;
+        lease.acquire(configs, id -> id.isEmpty() ? "adaptive-" + UUID.randomUUID() : id);
     }
 
     @Override
     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
             Cluster cluster) {
+        HotKeyRouter router = lease.router();
         if (router == null) {
             throw new IllegalStateException("AdaptivePartitioner used before configure()");
         }
@@ -80,6 +70,7 @@ public final class AdaptivePartitioner implements Partitioner {
      * @param prevPartition the partition this partitioner chose for the record
      */
     public void onNewBatch(String topic, Cluster cluster, int prevPartition) {
+        HotKeyRouter router = lease.router();
         if (router != null) {
             router.onNewBatch(topic, prevPartition);
         }
@@ -87,14 +78,11 @@ public final class AdaptivePartitioner implements Partitioner {
 
     /** The router deciding for this partitioner. */
     public HotKeyRouter router() {
-        return router;
+        return lease.router();
     }
 
     @Override
     public void close() {
-        if (registered) {
-            AdaptiveRegistry.release(clientId, router);
-            registered = false;
-        }
+        lease.release();
     }
 }

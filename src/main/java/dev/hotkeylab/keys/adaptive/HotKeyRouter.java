@@ -2,7 +2,7 @@ package dev.hotkeylab.keys.adaptive;
 
 import dev.hotkeylab.hotkeys.HeavyHitter;
 import dev.hotkeylab.hotkeys.HeavyHitterDetector;
-import dev.hotkeylab.keys.PartitionAwareSalts;
+import dev.hotkeylab.keys.base.PartitionAwareSalts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,7 +1,12 @@
-package dev.hotkeylab.keys;
+package dev.hotkeylab.keys.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotkeylab.keys.KafkaPartitioning;
+import dev.hotkeylab.keys.KeyStrategy;
+import dev.hotkeylab.keys.Strategy;
+import dev.hotkeylab.keys.StrategyContext;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,11 @@
-package dev.hotkeylab.keys;
+package dev.hotkeylab.keys.base;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 
 /**
  * One salt suffix per partition for a key: {@code key + "_" + suffix} lands on partition {@code p} for the suffix at
@@ -33,8 +36,33 @@ public final class PartitionAwareSalts {
 
     /** Searches one suffix per partition for {@code key} over {@code partitions} partitions. */
     public static PartitionAwareSalts compute(String key, int partitions) {
-        Keys.requireValid(key);
-        KafkaPartitioning.requirePartitions(partitions);
+        KeyText.requireValid(key);
+        Search found = search(key, partitions,
+                k -> BuiltInPartitioner.partitionForKey(k.getBytes(StandardCharsets.UTF_8), partitions), "");
+        return new PartitionAwareSalts(key, partitions, found.saltedKeys(), found.suffixes(), found.tries());
+    }
+
+    /**
+     * What one search found: by partition index, the salted key that lands there and its suffix, and how many
+     * suffixes were hashed.
+     */
+    public record Search(String[] saltedKeys, int[] suffixes, long tries) {
+    }
+
+    /**
+     * The search with any partitioner: suffixes 0, 1, 2, ... until every partition has one ({@code whatif} searches
+     * with the partitioner of the client it models).
+     *
+     * @param partitionOf the partition a salted key lands on, in {@code [0, partitions)}
+     * @param under       the partitioner's name for the error message ("" for Kafka's own)
+     * @throws IllegalArgumentException for {@code partitions < 1}
+     * @throws IllegalStateException    when a partition gets no suffix within a bound far above the coupon-collector
+     *                                  expectation (the partitioner does not hash uniformly)
+     */
+    public static Search search(String key, int partitions, ToIntFunction<String> partitionOf, String under) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1 but got " + partitions);
+        }
         String[] salted = new String[partitions];
         int[] suffixes = new int[partitions];
         Arrays.fill(suffixes, -1);
@@ -46,17 +74,18 @@ public final class PartitionAwareSalts {
         for (int suffix = 0; found < partitions; suffix++) {
             if (++tries > maxTries) {
                 throw new IllegalStateException("no salt suffix found for " + (partitions - found) + " of " + partitions
-                        + " partitions of key \"" + key + "\" within " + maxTries + " tries");
+                        + " partitions of key \"" + key + "\"" + (under.isEmpty() ? "" : " under " + under)
+                        + " within " + maxTries + " tries");
             }
             String candidate = key + SEPARATOR + suffix;
-            int p = KafkaPartitioning.partitionFor(candidate, partitions);
+            int p = partitionOf.applyAsInt(candidate);
             if (salted[p] == null) {
                 salted[p] = candidate;
                 suffixes[p] = suffix;
                 found++;
             }
         }
-        return new PartitionAwareSalts(key, partitions, salted, suffixes, tries);
+        return new Search(salted, suffixes, tries);
     }
 
     public String key() {
