@@ -173,7 +173,7 @@ function updateCard(card, run) {
   if (!snap) return;
   const sk = snap.skew;
   setText(card.s.maxOverMean.v, sk.maxOverMean === null ? '–' : sk.maxOverMean.toFixed(2));
-  card.s.maxOverMean.box.className = 'stat ' + (sk.maxOverMean === null ? '' : sk.maxOverMean >= 1.5 ? 'bad' : 'good');
+  card.s.maxOverMean.box.className = 'stat ' + (sk.maxOverMean === null ? '' : isUneven(sk.maxOverMean) ? 'bad' : 'good');
   setText(card.s.idlePartitions.v, sk.idlePartitions);
   card.s.idlePartitions.box.className = 'stat ' + (sk.totalRecords > 0 && sk.idlePartitions > 0 ? 'bad' : 'good');
   setText(card.s.activeConsumers.v, sk.activeConsumers);
@@ -190,7 +190,7 @@ function updateCard(card, run) {
     ? 'lag (no commit on ' + noCommit.map(p => 'p' + p).join(', ') + ': whole backlog counted)' : 'lag';
   card.s.totalLag.box.className = 'stat ' + (noCommit.length && sk.totalLag > 0 ? 'bad' : '');
 
-  const hotThreshold = sk.meanRecords * 1.5;
+  const hotThreshold = sk.meanRecords * unevenMaxOverMean;
   const live = run.status === 'RUNNING' || run.status === 'WATCHING';
   renderPartitions(card, snap, hotThreshold, live);
   renderMembers(card, snap, live);
@@ -328,12 +328,19 @@ function columnsOf(maps) {
   return cols;
 }
 
+// The server's one "uneven" bar (metrics.Skew.UNEVEN_MAX_OVER_MEAN), sent with every state.
+let unevenMaxOverMean = 1.2;
+
+function isUneven(maxOverMean) {
+  return maxOverMean > unevenMaxOverMean + 1e-9;
+}
+
 function judge(col, value, row) {
   // ExperimentResult lists the idle partitions ([0, 1]); a count works too.
   if (col === 'idlePartitions' && Array.isArray(value)) return value.length > 0 ? 'bad' : 'good';
   if (typeof value !== 'number') return '';
   if (col === 'idlePartitions' || col === 'oversold' || col === 'oversoldTickets') return value > 0 ? 'bad' : 'good';
-  if (col === 'maxOverMean') return value >= 1.5 ? 'bad' : 'good';
+  if (col === 'maxOverMean') return isUneven(value) ? 'bad' : 'good';
   if (col === 'activeConsumers' && typeof row.consumers === 'number' && typeof row.partitions === 'number')
     return value < Math.min(row.consumers, row.partitions) ? 'bad' : 'good';
   return '';
@@ -387,6 +394,7 @@ function renderHistory(runs) {
 }
 
 function render(state) {
+  if (typeof state.unevenMaxOverMean === 'number') unevenMaxOverMean = state.unevenMaxOverMean;
   renderCards(state.runs);
   renderResults(state.results);
   renderInventory(state.inventory);

@@ -57,12 +57,7 @@ final class DashboardApi {
         app.post("/api/runs", this::launch);
         app.get("/api/results", ctx -> ctx.json(results(registry.runs())));
         app.get("/api/inventory", ctx -> ctx.json(inventories(registry.runs())));
-        app.get("/api/strategies", ctx -> ctx.json(Arrays.stream(Strategy.values()).map(s -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("description", s.description());
-            return m;
-        }).toList()));
+        app.get("/api/strategies", ctx -> ctx.json(Arrays.stream(Strategy.values()).map(Strategy::describe).toList()));
         app.sse("/api/events", feed::connect);
     }
 
@@ -73,6 +68,8 @@ final class DashboardApi {
         s.put("generatedAtMillis", System.currentTimeMillis());
         s.put("startedAtMillis", startedAtMillis);
         s.put("canLaunch", launcher != null);
+        // The one "uneven" bar (metrics.Skew), so the page judges max/mean as the claims and whatif do.
+        s.put("unevenMaxOverMean", dev.hotkeylab.metrics.Skew.UNEVEN_MAX_OVER_MEAN);
         s.put("runs", all);
         s.put("results", results(all));
         s.put("inventory", inventories(all));

@@ -253,8 +253,10 @@ public final class TopicWatcher implements AutoCloseable {
         long lagSum = 0;
         List<Integer> noCommit = new ArrayList<>();
         Map<String, Long> lagByMember = new HashMap<>();
+        long[] perPartition = new long[partitionCount];
         for (int p = 0; p < partitionCount; p++) {
             long records = Math.max(0, endOffsets[p] - startOffsets[p]);
+            perPartition[p] = records;
             Long c = committed.get(p);
             // The same rule as `scan`: a partition the group never committed on counts its whole backlog.
             PartitionLag partitionLag = group == null ? null
@@ -295,8 +297,11 @@ public final class TopicWatcher implements AutoCloseable {
         memberStats.sort(Comparator.comparing((MemberStats m) -> !m.inGroup())
                 .thenComparing(MemberStats::clientId, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MemberStats::memberId));
-        double mean = partitionCount == 0 ? 0 : (double) total / partitionCount;
-        Skew skew = new Skew(partitionCount, total, mean, max, total == 0 ? null : max / mean, idle, present.size(),
+        // The project's one skew computation (metrics.Skew); null max/mean while the topic holds no record.
+        dev.hotkeylab.metrics.Skew computed = dev.hotkeylab.metrics.Skew.of(perPartition);
+        double mean = computed.mean();
+        Skew skew = new Skew(partitionCount, total, mean, max, total == 0 ? null : computed.maxOverMean(), idle,
+                present.size(),
                 active, processedTotal, group == null ? null : lagSum, noCommit);
         return new TopicSnapshot(topic, group, now, null, groupState, partitions, memberStats, skew, hotKeys());
     }
