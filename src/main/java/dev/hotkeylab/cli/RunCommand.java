@@ -107,6 +107,12 @@ final class RunCommand implements Callable<Integer> {
                     + "partitioner's own, 0.2).")
     Double adaptiveThreshold;
 
+    @Option(names = "--commits", paramLabel = "MODE", defaultValue = "auto",
+            description = "How consumers fetch and commit: small-batches (50 records, commitSync after each), "
+                    + "throughput (500 records, commitAsync every 10000 records or 200 ms) or auto (throughput at "
+                    + "--service-time 0, else small-batches) (default: ${DEFAULT-VALUE}).")
+    String commits;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -160,6 +166,8 @@ final class RunCommand implements Callable<Integer> {
         DashboardOptions dashboardOptions = noServe ? null
                 : DashboardOptions.defaults().withHost(host).withPort(port).withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
+        dev.hotkeylab.experiment.CommitPolicy commitPolicy = dev.hotkeylab.experiment.CommitPolicy.parse(commits,
+                serviceTime);
         var choice = backendOptions.choice();
         Limits.requireHeapForRequests(messages);
         if (BackendOptions.mayEmbed(choice)) {
@@ -181,7 +189,8 @@ final class RunCommand implements Callable<Integer> {
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
-                ExperimentRunner runner = new ExperimentRunner(backend);
+                ExperimentRunner runner = new ExperimentRunner(backend)
+                        .commits(commitPolicy);
                 // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
                 dev.hotkeylab.experiment.ScalingBench.warmUp(runner, configs.get(0));
                 if (adaptiveConfig != null) {
@@ -281,8 +290,8 @@ final class RunCommand implements Callable<Integer> {
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintStream out, DashboardRun shown) {
         String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
-        out.printf("Running %s: %d requests on %d partitions, %d %s...%n", config.strategy(),
-                config.messages(), config.partitions(), config.consumers(), members);
+        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s...%n", config.strategy(),
+                config.messages(), config.partitions(), config.consumers(), members, runner.commits().describe());
         ExperimentListener listener = shown == null ? new ProgressLine(System.err)
                 : new ProgressLine(System.err).and(shown);
         ExperimentResult r;

@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,7 +56,7 @@ public final class ExperimentRunner {
 
     private final KafkaBackend backend;
     private boolean deleteTopics = true;
-    private int maxPollRecords = DEFAULT_MAX_POLL_RECORDS;
+    private CommitPolicy commits = CommitPolicy.SMALL_BATCHES;
     private ConsumerCrash crash;
     private int adminTimeoutMillis = 30_000;
     private AdaptivePartitionerConfig adaptive = AdaptivePartitionerConfig.defaults();
@@ -82,8 +81,25 @@ public final class ExperimentRunner {
         if (records < 1) {
             throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + records);
         }
-        this.maxPollRecords = records;
+        this.commits = new CommitPolicy(records, 1, 0, true);
         return this;
+    }
+
+    /**
+     * How the group's members fetch and commit (default {@link CommitPolicy#SMALL_BATCHES}; {@link
+     * CommitPolicy#THROUGHPUT} for runs at service time 0). Replaces {@link #maxPollRecords(int)}'s setting.
+     */
+    public ExperimentRunner commits(CommitPolicy policy) {
+        if (policy == null) {
+            throw new IllegalArgumentException("commit policy must not be null");
+        }
+        this.commits = policy;
+        return this;
+    }
+
+    /** How following runs' members fetch and commit. */
+    public CommitPolicy commits() {
+        return commits;
     }
 
     /**
@@ -225,9 +241,9 @@ public final class ExperimentRunner {
                 long crashAfter = crash != null && crash.member() == i ? crash.afterRecords() : Long.MAX_VALUE;
                 Member member = share
                         ? new ShareMember(clientId, ShareGroupRun.consumerConfig(backend, group, clientId,
-                                maxPollRecords), topic, handler, accounting, crashAfter, shareDeliveryCountLimit)
+                                commits.maxPollRecords()), topic, handler, accounting, crashAfter, shareDeliveryCountLimit)
                         : new GroupMember(clientId, consumerConfig(group, clientId), topic, handler, accounting,
-                                crashAfter);
+                                crashAfter, commits);
                 members.add(member);
                 Thread thread = new Thread(member, clientId);
                 thread.setDaemon(true);
@@ -322,8 +338,9 @@ public final class ExperimentRunner {
         }
     }
 
+    /** What the producer sent; {@code perConcert}: records per concert and partition (from the acknowledgements). */
     private record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys,
-            String[] concertBySeq, AtomicIntegerArray partitionBySeq, AdaptiveSummary adaptive) {
+            Map<String, long[]> perConcert, AdaptiveSummary adaptive) {
     }
 
     private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting, RunDeadline deadline)
@@ -333,10 +350,10 @@ public final class ExperimentRunner {
         MixedWorkload.Draw concerts = config.workload().draw();
         // Users are drawn from their own seeded stream so that a strategy's use of randomness cannot change them.
         Random users = new Random(config.seed() * 31 + 17);
+        // Written only by the acknowledgements (the producer's I/O thread), read after the last one: no per-request
+        // arrays, so the heap a run needs does not grow with --messages.
         long[] predicted = new long[config.partitions()];
-        int[] expectedBySeq = new int[config.messages()];
-        String[] concertBySeq = new String[config.messages()];
-        AtomicIntegerArray partitionBySeq = new AtomicIntegerArray(config.messages());
+        Map<String, long[]> perConcert = new HashMap<>();
         boolean keyDecides = config.strategy().keyDecidesPartition();
         Map<String, Integer> keyPartitions = new HashMap<>();
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
@@ -369,28 +386,29 @@ public final class ExperimentRunner {
                 if (shownKeys.size() < 64) {
                     shownKeys.putIfAbsent(key, keyed);
                 }
-                concertBySeq[seq] = concertId;
                 TicketRequest request = new TicketRequest(topic + "-" + seq, concertId, userId, seq,
                         System.currentTimeMillis());
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
-                accounting.sendNanos[seq] = System.nanoTime();
-                int s = seq;
                 sent++;
                 producer.send(record, (metadata, error) -> {
-                    completed.incrementAndGet();
                     if (error != null) {
                         accounting.failed("producer", error);
+                        completed.incrementAndGet();
                         return;
                     }
+                    int partition = metadata.partition();
                     accounting.produced.incrementAndGet();
-                    accounting.producedPerPartition.incrementAndGet(metadata.partition());
-                    partitionBySeq.set(s, metadata.partition());
+                    accounting.producedPerPartition.incrementAndGet(partition);
+                    // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into
+                    // this record's headers during send() (AdaptiveHeaderInterceptor); a record without them stayed.
+                    int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
+                    predicted[expected]++;
+                    if (partition != expected) {
+                        accounting.mismatches.incrementAndGet();
+                    }
+                    perConcert.computeIfAbsent(concertId, c -> new long[config.partitions()])[partition]++;
+                    completed.incrementAndGet(); // last: the runner reads the counts above after it
                 });
-                // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into this
-                // record's headers during send() (see AdaptiveHeaderInterceptor); a record without them stayed home.
-                int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
-                expectedBySeq[seq] = expected;
-                predicted[expected]++;
             }
             // Instead of flush(), which waits up to delivery.timeout.ms whatever happens: every acknowledgement, the
             // first failure, the deadline or a lost cluster, whichever comes first.
@@ -417,12 +435,7 @@ public final class ExperimentRunner {
             throw new ExperimentException(failureMessage(topic, backend.bootstrapServers(),
                     accounting.failedMember.get(), failure), failure);
         }
-        for (int seq = 0; seq < config.messages(); seq++) {
-            if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
-                accounting.mismatches.incrementAndGet();
-            }
-        }
-        return new Produced(predicted, shownKeys, keyPartitions.size(), concertBySeq, partitionBySeq, adaptive);
+        return new Produced(predicted, shownKeys, keyPartitions.size(), perConcert, adaptive);
     }
 
     private static int expectedFromHeaders(ProducerRecord<String, byte[]> record, int home) {
@@ -444,11 +457,7 @@ public final class ExperimentRunner {
 
     private static Map<String, ConcertStats> perConcert(ExperimentConfig config, Produced produced,
             RunAccounting accounting) {
-        Map<String, long[]> counts = new TreeMap<>();
-        for (int seq = 0; seq < config.messages(); seq++) {
-            int partition = produced.partitionBySeq().get(seq);
-            counts.computeIfAbsent(produced.concertBySeq()[seq], c -> new long[config.partitions()])[partition]++;
-        }
+        Map<String, long[]> counts = new TreeMap<>(produced.perConcert());
         Map<String, ConcertStats> out = new TreeMap<>();
         counts.forEach((concert, perPartition) -> out.put(concert, new ConcertStats(concert,
                 java.util.Arrays.stream(perPartition).sum(), boxed(perPartition),
@@ -596,7 +605,7 @@ public final class ExperimentRunner {
         // enable.auto.commit (default true): offsets are committed after processing, as a booking service would.
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // max.poll.records (default 500): see maxPollRecords().
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, commits.maxPollRecords());
         return config;
     }
 }
