@@ -85,6 +85,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String groupType;
 
+    @Option(names = "--perf", paramLabel = "REQUESTS", arity = "0..1", fallbackValue = "1000000",
+            description = "Instead: Kafka's ProducerPerformance and ConsumerPerformance beside the harness at service "
+                    + "time 0, REQUESTS records each (default with the flag alone: ${FALLBACK-VALUE}); the ratios go "
+                    + "to the report's perf section.")
+    Integer perf;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
             description = "Report folder to merge the bench section into (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -127,6 +133,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores, ic.build()), out);
             return 0;
+        }
+        if (perf != null) {
+            return PerfBenchOutput.run(perf, seed, backendOptions.choice(), this.out, out);
         }
         ScalingConfig config = config();
         if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {

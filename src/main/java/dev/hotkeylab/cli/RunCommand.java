@@ -292,10 +292,10 @@ final class RunCommand implements Callable<Integer> {
         String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
         out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s...%n", config.strategy(),
                 config.messages(), config.partitions(), config.consumers(), members, runner.commits().describe());
-        ExperimentListener listener = shown == null ? new ProgressLine(System.err)
-                : new ProgressLine(System.err).and(shown);
+        ProgressBars bars = new ProgressBars(System.err);
+        ExperimentListener listener = shown == null ? bars : bars.and(shown);
         ExperimentResult r;
-        try {
+        try (bars) {
             r = handler == null ? runner.run(config, listener) : runner.run(config, listener, handler);
         } catch (RuntimeException e) {
             if (shown != null) {
@@ -368,27 +368,5 @@ final class RunCommand implements Callable<Integer> {
         args.forEach((k, v) -> cmd.append(' ').append(k).append(' ')
                 .append(dev.hotkeylab.keys.Keys.shellQuoted(String.valueOf(v))));
         return cmd.toString();
-    }
-
-    /** One updating progress line on a terminal; nothing when output goes to a file or CI log. */
-    static final class ProgressLine implements ExperimentListener {
-        private final PrintStream err;
-        private final boolean terminal = System.console() != null;
-
-        ProgressLine(PrintStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(ExperimentConfig config, long produced, long processed) {
-            if (terminal) {
-                err.printf("\r  %s: produced %d, processed %d of %d ", config.strategy(), produced, processed,
-                        config.messages());
-                if (processed >= config.messages()) {
-                    err.print("\r" + " ".repeat(70) + "\r");
-                }
-                err.flush();
-            }
-        }
     }
 }

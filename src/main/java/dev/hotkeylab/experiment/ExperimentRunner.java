@@ -51,6 +51,9 @@ public final class ExperimentRunner {
     /** How long the group may take to settle its first assignment. */
     static final long SETTLE_TIMEOUT_MILLIS = 30_000;
 
+    /** How often the listener hears of progress while producing. */
+    private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     /** The consumers' {@code max.poll.records} unless {@link #maxPollRecords(int)} says otherwise. */
     public static final int DEFAULT_MAX_POLL_RECORDS = 50;
 
@@ -263,7 +266,7 @@ public final class ExperimentRunner {
             listener.started(config, topic, group);
 
             enter(deadline, listener, config, RunPhase.PRODUCING);
-            Produced produced = produce(config, topic, accounting, deadline);
+            Produced produced = produce(config, listener, topic, accounting, deadline);
             enter(deadline, listener, config, RunPhase.CONSUMING);
             awaitProcessed(config, listener, accounting, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
@@ -343,8 +346,8 @@ public final class ExperimentRunner {
             Map<String, long[]> perConcert, AdaptiveSummary adaptive) {
     }
 
-    private Produced produce(ExperimentConfig config, String topic, RunAccounting accounting, RunDeadline deadline)
-            throws InterruptedException {
+    private Produced produce(ExperimentConfig config, ExperimentListener listener, String topic,
+            RunAccounting accounting, RunDeadline deadline) throws InterruptedException {
         KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
                 new Random(config.seed())));
         MixedWorkload.Draw concerts = config.workload().draw();
@@ -366,12 +369,17 @@ public final class ExperimentRunner {
         try {
             accounting.firstSendNanos = System.nanoTime();
             long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
+            long nextProgress = System.nanoTime() + PROGRESS_NANOS;
             for (int seq = 0; seq < config.messages(); seq++) {
                 // Stops at the first failed send (one error, not one per record) and at the deadline or a lost cluster.
                 if (accounting.failure.get() != null) {
                     break;
                 }
                 deadline.check();
+                if ((seq & 1023) == 0 && System.nanoTime() >= nextProgress) {
+                    listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
+                    nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                }
                 if (intervalNanos > 0) {
                     long due = accounting.firstSendNanos + seq * intervalNanos;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
