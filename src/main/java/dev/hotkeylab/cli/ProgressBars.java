@@ -41,7 +41,7 @@ final class ProgressBars implements ExperimentListener, AutoCloseable {
                     .setConsumer(new ConsoleProgressBarConsumer(err)).build();
         }
         bar.stepTo(processed);
-        bar.setExtraMessage("produced " + produced);
+        bar.setExtraMessage(" produced " + produced);
     }
 
     @Override

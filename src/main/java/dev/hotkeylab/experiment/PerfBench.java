@@ -26,9 +26,12 @@ import org.apache.kafka.clients.admin.Admin;
  * on this process's class path, then {@code run} at service time 0 with {@link CommitPolicy#THROUGHPUT}:
  * PARTITION_AWARE_SALT (3 consumers, end to end) and FIXED_KEY (one busy consumer).
  *
- * <p>The ratios: harness end to end / ProducerPerformance's records/s (goal 0.8), and FIXED_KEY end to end /
- * ConsumerPerformance's fetch rate (records/s while fetching, without its group join; goal 0.5). Both harness rates
- * are requests / (last first processing - first send), as in {@link ExperimentResult#throughputPerSecond()}.
+ * <p>The ratios: harness end to end (PARTITION_AWARE_SALT, requests / (last first processing - first send), as in
+ * {@link ExperimentResult#throughputPerSecond()}) / ProducerPerformance's records/s (goal 0.8); and one harness
+ * consumer ({@code GroupMember} with its accounting, {@link CommitPolicy#THROUGHPUT}) reading the FIXED_KEY run's
+ * filled partition afresh, from its first record to its last, / ConsumerPerformance's fetch rate (records/s while
+ * fetching, without its group join; goal 0.5). FIXED_KEY's end-to-end rate is reported too; it cannot pass the
+ * producer's rate, so it is no measure of the consumer.
  */
 public final class PerfBench {
 
@@ -45,15 +48,16 @@ public final class PerfBench {
      * @param consumerPerformancePerSecond   ConsumerPerformance's records/s with its group join ({@code nMsg.sec})
      * @param harnessPerSecond               PARTITION_AWARE_SALT, 3 consumers, end to end
      * @param harnessFixedKeyPerSecond       FIXED_KEY (one busy consumer), end to end
+     * @param harnessConsumerPerSecond       one harness consumer on FIXED_KEY's filled partition, first to last record
      * @param producerRatio                  harnessPerSecond / producerPerformancePerSecond (goal 0.8)
-     * @param consumerRatio                  harnessFixedKeyPerSecond / consumerPerformanceFetchPerSecond (goal 0.5)
+     * @param consumerRatio                  harnessConsumerPerSecond / consumerPerformanceFetchPerSecond (goal 0.5)
      * @param commits                        the harness runs' {@link CommitPolicy#describe()}
      * @param producerPerformanceLine        ProducerPerformance's summary line, as printed
      * @param consumerPerformanceLine        ConsumerPerformance's figures line, as printed
      */
     public record Result(String kafkaVersion, int messages, int recordSize, double producerPerformancePerSecond,
             double consumerPerformanceFetchPerSecond, double consumerPerformancePerSecond, double harnessPerSecond,
-            double harnessFixedKeyPerSecond, double producerRatio, double consumerRatio, String commits,
+            double harnessFixedKeyPerSecond, double harnessConsumerPerSecond, double producerRatio, double consumerRatio, String commits,
             String producerPerformanceLine, String consumerPerformanceLine) {
     }
 
@@ -118,19 +122,74 @@ public final class PerfBench {
         }
         ExperimentRunner runner = new ExperimentRunner(backend).commits(CommitPolicy.THROUGHPUT);
         Map<Strategy, Double> rates = new java.util.EnumMap<>(Strategy.class);
+        double consumerRate;
+        String fixedTopic = null;
         for (Strategy s : List.of(Strategy.PARTITION_AWARE_SALT, Strategy.FIXED_KEY)) {
             ExperimentConfig config = ExperimentConfig.builder().strategy(s).messages(messages).partitions(PARTITIONS)
                     .consumers(PARTITIONS).serviceTimeMillis(0).seed(seed).timeout(timeout).build();
+            runner.keepTopics(s == Strategy.FIXED_KEY);
             ExperimentResult r = runner.run(config);
             rates.put(s, r.throughputPerSecond());
+            if (s == Strategy.FIXED_KEY) {
+                fixedTopic = r.topic();
+            }
             progress.accept(String.format(Locale.ROOT, "harness %s: %,.0f records/s end to end, %d of %d consumers "
                     + "active", s, r.throughputPerSecond(), r.activeConsumers(), r.consumers()));
         }
+        try {
+            consumerRate = consumerOnly(backend, fixedTopic, messages, timeout);
+        } finally {
+            try (Admin admin = Admin.create(backend.clientConfig())) {
+                admin.deleteTopics(List.of(fixedTopic));
+            }
+        }
+        progress.accept(String.format(Locale.ROOT, "harness consumer on FIXED_KEY's filled partition: %,.0f records/s",
+                consumerRate));
         double harness = rates.get(Strategy.PARTITION_AWARE_SALT);
         double fixed = rates.get(Strategy.FIXED_KEY);
         return new Result(backend.kafkaVersion(), messages, recordSize, producerRate, fetchRate, overallRate, harness,
-                fixed, harness / producerRate, fixed / fetchRate, runner.commits().describe(), producerLine.trim(),
-                consumerLine);
+                fixed, consumerRate, harness / producerRate, consumerRate / fetchRate, runner.commits().describe(),
+                producerLine.trim(), consumerLine);
+    }
+
+    /**
+     * One {@link GroupMember} of a fresh group reads {@code topic} from the start with the run's accounting; records/s
+     * from its first merged batch to its last (the group join is not counted, as in ConsumerPerformance's fetch rate).
+     */
+    static double consumerOnly(KafkaBackend backend, String topic, int messages, Duration timeout)
+            throws InterruptedException {
+        RunAccounting accounting = new RunAccounting(messages, PARTITIONS);
+        accounting.firstSendNanos = System.nanoTime();
+        String group = topic + "-perf-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> config = backend.clientConfig();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, group + "-c0");
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                CommitPolicy.THROUGHPUT.maxPollRecords());
+        GroupMember member = new GroupMember(group + "-c0", config, topic, RequestHandler.serviceTime(0), accounting,
+                Long.MAX_VALUE, CommitPolicy.THROUGHPUT);
+        Thread thread = new Thread(member, group + "-c0");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            if (!accounting.awaitAllProcessed(timeout.toMillis()) || accounting.failure.get() != null) {
+                throw new ExperimentException("the harness consumer read " + accounting.distinctProcessed() + " of "
+                        + messages + " records of " + topic + " within " + timeout.toSeconds() + " s"
+                        + (accounting.failure.get() == null ? ""
+                                : ": " + ExperimentRunner.reason(accounting.failure.get())));
+            }
+        } finally {
+            member.stop();
+            thread.join(10_000);
+        }
+        long nanos = Math.max(1, accounting.lastProcessedNanos() - accounting.firstProcessedNanos());
+        return messages / (nanos / 1e9);
     }
 
     /** The harness's value size for a request in the middle of a run of {@code messages} (ids of typical length). */

@@ -33,6 +33,7 @@ final class RunAccounting {
     private final AtomicLong distinct = new AtomicLong();
     private final CountDownLatch allProcessed = new CountDownLatch(1);
     private final AtomicLong lastProcessedNanos = new AtomicLong();
+    private final AtomicLong firstProcessedNanos = new AtomicLong();
     private final int messages;
     private final Object stallLock = new Object();
     private long lastFirstProcessingNanos;
@@ -139,6 +140,7 @@ final class RunAccounting {
     }
 
     private void firstProcessed(long nowNanos, int fresh) {
+        firstProcessedNanos.compareAndSet(0, nowNanos);
         lastProcessedNanos.accumulateAndGet(nowNanos, Math::max);
         synchronized (stallLock) {
             long since = lastFirstProcessingNanos == 0 ? firstSendNanos : lastFirstProcessingNanos;
@@ -194,6 +196,11 @@ final class RunAccounting {
     /** Distinct requests processed successfully: without those a share group archived after failed deliveries. */
     long distinctSucceeded() {
         return distinct.get() - shareArchived.get();
+    }
+
+    /** When the first batch with a request not processed before was merged (0: none yet). */
+    long firstProcessedNanos() {
+        return firstProcessedNanos.get();
     }
 
     long lastProcessedNanos() {
