@@ -197,8 +197,16 @@ final class BenchCommand implements Callable<Integer> {
             this.out = out;
         }
 
+        private final ProgressBars bars = new ProgressBars(System.err);
+
+        @Override
+        public dev.hotkeylab.experiment.ExperimentListener run() {
+            return bars;
+        }
+
         @Override
         public void finished(ScalingPoint p) {
+            bars.close();
             out.printf(Locale.ROOT, "  N=%d %-21s %5d requests in %6.2f s: %5.0f rec/s, %.2fx FIXED_KEY, %d of %d "
                     + "consumers active%n", p.n(), p.strategy(), p.messages(), p.drainMillis() / 1000.0,
                     p.throughputPerSecond(), p.speedupVsFixed(), p.activeConsumers(), p.n());
