@@ -49,7 +49,7 @@ final class PerfBenchOutput {
         RunReport report = ReportSections.read(folder)
                 .orElseGet(() -> new RunReport("perf", r.kafkaVersion(), seed, java.time.Instant.now().toString(),
                         "./hotkey-lab bench --perf " + messages, RunReport.thisMachine(), List.of(), Map.of()))
-                .withSection(SECTION, r);
+                .withSection(SECTION, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r));
         Path written = ReportWriter.complete().write(report, folder);
         out.println();
         out.printf(Locale.ROOT, "harness end to end / ProducerPerformance      %,.0f / %,.0f = %.2fx (goal 0.8x)%n",

@@ -43,6 +43,8 @@ class BenchPerfTest {
         assertThat(perf.get("consumerRatio").asDouble()).isEqualTo(perf.get("harnessConsumerPerSecond").asDouble()
                 / perf.get("consumerPerformanceFetchPerSecond").asDouble());
         assertThat(perf.get("commits").asText()).startsWith("throughput");
+        assertThat(java.nio.file.Files.readString(out.resolve("report.md")))
+                .contains("The harness beside Kafka's own tools", "ProducerPerformance");
     }
 
     @Test
