@@ -4,7 +4,6 @@ import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.broker.KafkaBackends;
 import dev.hotkeylab.experiment.ConsumerCrash;
 import dev.hotkeylab.experiment.ExperimentConfig;
-import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.inventory.InventoryConfig;
