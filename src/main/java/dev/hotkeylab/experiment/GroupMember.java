@@ -56,8 +56,9 @@ final class GroupMember implements Member {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // Called inside poll(), after the previous batch was handled: its offsets go to the next owner.
-                    if (!crashed && !partitions.isEmpty()) {
-                        consumer.commitSync();
+                    // Not when closing after stop() (the run is over) or a crash (its records must come back).
+                    if (!crashed && !stopping && !partitions.isEmpty()) {
+                        consumer.commitSync(Duration.ofSeconds(5));
                     }
                     partitions.forEach(tp -> assignment.remove(tp.partition()));
                 }
