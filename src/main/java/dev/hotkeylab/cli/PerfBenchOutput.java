@@ -47,7 +47,7 @@ final class PerfBenchOutput {
             throw new dev.hotkeylab.experiment.ExperimentException("interrupted", e);
         }
         RunReport report = ReportSections.read(folder)
-                .orElseGet(() -> new RunReport("perf", r.kafkaVersion(), seed, java.time.Instant.now().toString(),
+                .orElseGet(() -> new RunReport(r.backend(), r.kafkaVersion(), seed, java.time.Instant.now().toString(),
                         "./hotkey-lab bench --perf " + messages, RunReport.thisMachine(), List.of(), Map.of()))
                 .withSection(SECTION, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r));
         Path written = ReportWriter.complete().write(report, folder);

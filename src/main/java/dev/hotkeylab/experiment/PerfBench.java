@@ -41,6 +41,8 @@ public final class PerfBench {
     /**
      * One bench.
      *
+     * @param backend                        the backend's kind ({@code BackendKind#label()})
+     * @param brokers                        brokers in its cluster
      * @param messages                       records per tool and per harness run
      * @param recordSize                     ProducerPerformance's value size in bytes (the harness's mean value)
      * @param producerPerformancePerSecond   ProducerPerformance's records/s
@@ -55,7 +57,7 @@ public final class PerfBench {
      * @param producerPerformanceLine        ProducerPerformance's summary line, as printed
      * @param consumerPerformanceLine        ConsumerPerformance's figures line, as printed
      */
-    public record Result(String kafkaVersion, int messages, int recordSize, double producerPerformancePerSecond,
+    public record Result(String backend, int brokers, String kafkaVersion, int messages, int recordSize, double producerPerformancePerSecond,
             double consumerPerformanceFetchPerSecond, double consumerPerformancePerSecond, double harnessPerSecond,
             double harnessFixedKeyPerSecond, double harnessConsumerPerSecond, double producerRatio, double consumerRatio, String commits,
             String producerPerformanceLine, String consumerPerformanceLine) {
@@ -147,7 +149,7 @@ public final class PerfBench {
                 consumerRate));
         double harness = rates.get(Strategy.PARTITION_AWARE_SALT);
         double fixed = rates.get(Strategy.FIXED_KEY);
-        return new Result(backend.kafkaVersion(), messages, recordSize, producerRate, fetchRate, overallRate, harness,
+        return new Result(backend.kind().label(), backend.brokers(), backend.kafkaVersion(), messages, recordSize, producerRate, fetchRate, overallRate, harness,
                 fixed, consumerRate, harness / producerRate, consumerRate / fetchRate, runner.commits().describe(),
                 producerLine.trim(), consumerLine);
     }

@@ -72,9 +72,9 @@ final class ExtraSections {
             t.row("FIXED_KEY end to end (one busy consumer)",
                     fmt("%.0f", perf.path("harnessFixedKeyPerSecond").asDouble()), "-", "-", "-");
             out.add(new Section(PERF, "The harness beside Kafka's own tools", fmt("Measured by bench --perf: %d "
-                    + "records of %d B each on one backend in one run (Kafka %s), the harness at service time 0 "
-                    + "with commits: %s.", perf.path("messages").asInt(), perf.path("recordSize").asInt(),
-                    perf.path("kafkaVersion").asText(), perf.path("commits").asText()), t, null));
+                    + "records of %d B each on one backend in one run (%s, %d broker(s), Kafka %s), the harness at "
+                    + "service time 0 with commits: %s.", perf.path("messages").asInt(), perf.path("recordSize").asInt(),
+                    perf.path("backend").asText(), perf.path("brokers").asInt(), perf.path("kafkaVersion").asText(), perf.path("commits").asText()), t, null));
         }
         return out;
     }
