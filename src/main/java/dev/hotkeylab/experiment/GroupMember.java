@@ -64,15 +64,14 @@ final class GroupMember implements Member {
                 }
 
                 @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    partitions.forEach(tp -> assignment.remove(tp.partition()));
-                }
-
-                @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     partitions.forEach(tp -> assignment.add(tp.partition()));
                 }
 
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    partitions.forEach(tp -> assignment.remove(tp.partition())); // gone already: nothing to commit
+                }
             });
             subscribed = true;
             RunAccounting.Batch tally = accounting.batch(latencyMicros);
@@ -84,14 +83,13 @@ final class GroupMember implements Member {
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     TicketRequest request = TicketRequest.fromJson(record.value());
                     handler.handle(request);
-                    long now = System.nanoTime();
                     tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
                     records.lazySet(++handled);
                     if (handled == crashAfter) {
                         // Dies here: the offsets since the last commit are never committed.
                         crashed = true;
                         int n = tally.size();
-                        timeline.record(tally.flush(now), n);
+                        timeline.record(tally.flush(System.nanoTime()), n);
                         return;
                     }
                 }
