@@ -45,7 +45,7 @@ class LimitsTest {
     @DisplayName("requests against the temp dir's free disk")
     void disk() {
         assertThatThrownBy(() -> Limits.requireDiskForRequests(100_000_000, 1L << 30, "/tmp"))
-                .hasMessage("messages: 100000000 requests need about 28610 MB of disk for the embedded broker in /tmp "
+                .hasMessage("messages: 100000000 requests need about 20027 MB of disk for the embedded broker in /tmp "
                         + "but 1024 MB are free; free space there, point -Djava.io.tmpdir elsewhere or lower --messages");
         assertThatCode(() -> Limits.requireDiskForRequests(1000, 1L << 30, "/tmp")).doesNotThrowAnyException();
     }
