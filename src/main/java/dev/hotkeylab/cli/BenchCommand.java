@@ -73,6 +73,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String groupType;
 
+    @Option(names = "--perf", paramLabel = "REQUESTS", arity = "0..1", fallbackValue = "1000000",
+            description = "Instead: Kafka's ProducerPerformance and ConsumerPerformance beside the harness at service "
+                    + "time 0, REQUESTS records each (default with the flag alone: ${FALLBACK-VALUE}); the ratios go "
+                    + "to the report's perf section.")
+    Integer perf;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
             description = "Report folder to merge the bench section into (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -109,6 +115,9 @@ final class BenchCommand implements Callable<Integer> {
             InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores,
                     storeOptions.config().build()), out);
             return 0;
+        }
+        if (perf != null) {
+            return PerfBenchOutput.run(perf, traffic.seed, backendOptions.choice(), this.out, out);
         }
         ScalingConfig config = config();
         if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {
@@ -168,8 +177,16 @@ final class BenchCommand implements Callable<Integer> {
             this.out = out;
         }
 
+        private final ProgressBars bars = new ProgressBars(System.err);
+
+        @Override
+        public dev.hotkeylab.experiment.ExperimentListener run() {
+            return bars;
+        }
+
         @Override
         public void finished(ScalingPoint p) {
+            bars.close();
             out.printf(Locale.ROOT, "  N=%d %-21s %5d requests in %6.2f s: %5.0f rec/s, %.2fx FIXED_KEY, %d of %d "
                     + "consumers active%n", p.n(), p.strategy(), p.messages(), p.drainMillis() / 1000.0,
                     p.throughputPerSecond(), p.speedupVsFixed(), p.activeConsumers(), p.n());

@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         InventoryConfig inventoryConfig = inventoryConfig();
         DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
+        dev.hotkeylab.experiment.CommitPolicy commitPolicy = workload.commitPolicy();
         var choice = backendOptions.choice();
         Limits.requireHeapForRequests(workload.messages);
         if (BackendOptions.mayEmbed(choice)) {
@@ -115,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
-                ExperimentRunner warm = new ExperimentRunner(backend);
+                ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy);
                 // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
                 dev.hotkeylab.experiment.ScalingBench.warmUp(warm, configs.get(0));
                 ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
@@ -208,12 +209,13 @@ final class RunCommand implements Callable<Integer> {
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintWriter out, DashboardRun shown) {
         String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
-        out.printf("Running %s: %d requests on %d partitions, %d %s...%n", config.strategy(),
-                config.messages(), config.partitions(), config.consumers(), members);
-        PrintWriter err = spec.commandLine().getErr();
-        ExperimentListener listener = shown == null ? new ProgressLine(err) : new ProgressLine(err).and(shown);
+        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s...%n", config.strategy(),
+                config.messages(), config.partitions(), config.consumers(), members, runner.commits().describe());
+        // The bar (me.tongfei:progressbar) draws on the terminal's stderr itself, and only where there is a terminal.
+        ProgressBars bars = new ProgressBars(System.err);
+        ExperimentListener listener = shown == null ? bars : bars.and(shown);
         ExperimentResult r;
-        try {
+        try (bars) {
             r = handler == null ? runner.run(config, listener) : runner.run(config, listener, handler);
         } catch (RuntimeException e) {
             if (shown != null) {
@@ -243,27 +245,5 @@ final class RunCommand implements Callable<Integer> {
     String reproduceCommand() {
         return ReproduceLine.of("./hotkey-lab run --no-serve", spec, spec.mixins().get("workload").options(),
                 List.of("--brokers", "--inventory", "--capacity"));
-    }
-
-    /** One updating progress line on a terminal; nothing when output goes to a file or CI log. */
-    static final class ProgressLine implements ExperimentListener {
-        private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-
-        ProgressLine(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(ExperimentConfig config, long produced, long processed) {
-            if (terminal) {
-                err.printf("\r  %s: produced %d, processed %d of %d ", config.strategy(), produced, processed,
-                        config.messages());
-                if (processed >= config.messages()) {
-                    err.print("\r" + " ".repeat(70) + "\r");
-                }
-                err.flush();
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.broker.KafkaBackends;
 import dev.hotkeylab.experiment.ConsumerCrash;
 import dev.hotkeylab.experiment.ExperimentConfig;
-import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.inventory.InventoryConfig;
@@ -108,7 +107,10 @@ final class SoakCommand implements Callable<Integer> {
                         1 + random.nextInt(Math.max(1, messages / consumers - 1)));
                 InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(), capacity,
                         config.serviceTimeMillis());
-                ExperimentResult r = runner.crash(crash).run(config, ExperimentListener.NONE, handler);
+                ExperimentResult r;
+                try (ProgressBars bars = new ProgressBars(System.err)) {
+                    r = runner.crash(crash).run(config, bars, handler);
+                }
                 InventorySummary s = handler.summary();
                 long lost = messages - (r.processed() - r.redelivered());
                 long confirmed = handler.log().count(Outcome.CONFIRMED);

@@ -61,6 +61,17 @@ final class WorkloadOptions {
                     + "partitioner's own, 0.2).")
     Double adaptiveThreshold;
 
+    @Option(names = "--commits", paramLabel = "MODE", defaultValue = "auto",
+            description = "How consumers fetch and commit: small-batches (50 records, commitSync after each), "
+                    + "throughput (500 records, commitAsync every 10000 records or 200 ms) or auto (throughput at "
+                    + "--service-time 0, else small-batches) (default: ${DEFAULT-VALUE}).")
+    String commits;
+
+    /** The commit policy {@code --commits} names, for this workload's service time. */
+    dev.hotkeylab.experiment.CommitPolicy commitPolicy() {
+        return dev.hotkeylab.experiment.CommitPolicy.parse(commits, traffic.serviceTime);
+    }
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;

@@ -13,7 +13,7 @@ public interface ExperimentListener {
     default void started(ExperimentConfig config, String topic, String group) {
     }
 
-    /** Roughly every 250 ms while consuming. */
+    /** Roughly every 250 ms while producing and consuming. */
     default void progress(ExperimentConfig config, long produced, long processed) {
     }
 

@@ -54,9 +54,22 @@ public final class ExperimentRunner {
         return with(options.withKeepTopics(keep));
     }
 
-    /** A runner whose consumers poll this many records at most ({@link RunnerOptions#maxPollRecords()}). */
+    /** A runner whose consumers poll this many records at most and commit after each batch. */
     public ExperimentRunner maxPollRecords(int records) {
         return with(options.withMaxPollRecords(records));
+    }
+
+    /**
+     * A runner whose group members fetch and commit by {@code policy} (default {@link CommitPolicy#SMALL_BATCHES};
+     * {@link CommitPolicy#THROUGHPUT} for runs at service time 0). Replaces {@link #maxPollRecords(int)}'s setting.
+     */
+    public ExperimentRunner commits(CommitPolicy policy) {
+        return with(options.withCommits(policy));
+    }
+
+    /** How this runner's members fetch and commit. */
+    public CommitPolicy commits() {
+        return options.commits();
     }
 
     /** A runner with these adaptive partitioner settings for ADAPTIVE runs ({@link RunnerOptions#adaptive()}). */
@@ -150,7 +163,7 @@ public final class ExperimentRunner {
 
             enter(deadline, listener, config, RunPhase.PRODUCING);
             TicketProducer.Produced produced = new TicketProducer(backend, options.adaptive())
-                    .produce(config, topic, accounting, deadline);
+                    .produce(config, listener, topic, accounting, deadline);
             enter(deadline, listener, config, RunPhase.CONSUMING);
             consumers.awaitProcessed(listener, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;

@@ -71,10 +71,10 @@ final class GroupDriver implements AutoCloseable {
             long crashAfter = crash != null && crash.member() == i ? crash.afterRecords() : Long.MAX_VALUE;
             Member member = share()
                     ? new ShareMember(clientId, ShareGroupRun.consumerConfig(backend, group, clientId,
-                            options.maxPollRecords()), topic, handler, accounting, crashAfter,
+                            options.commits().maxPollRecords()), topic, handler, accounting, crashAfter,
                             options.shareDeliveryCountLimit())
                     : new GroupMember(clientId, consumerConfig(group, clientId), topic, handler, accounting,
-                            crashAfter);
+                            crashAfter, options.commits());
             members.add(member);
             Thread thread = new Thread(member, clientId);
             thread.setDaemon(true);
@@ -197,7 +197,7 @@ final class GroupDriver implements AutoCloseable {
     /**
      * What every member of an experiment's group (consumer or share group) is configured with: the cluster, the
      * group, its client id, String keys and ticket request bytes as values, and at most {@code maxPollRecords}
-     * records per poll ({@code max.poll.records}, default 500; see {@link RunnerOptions#maxPollRecords()}).
+     * records per poll ({@code max.poll.records}, default 500; see {@link CommitPolicy#maxPollRecords()}).
      */
     static Map<String, Object> memberConfig(KafkaBackend backend, String group, String clientId, int maxPollRecords) {
         Map<String, Object> config = backend.clientConfig();
@@ -210,7 +210,7 @@ final class GroupDriver implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig(String group, String clientId) {
-        Map<String, Object> config = memberConfig(backend, group, clientId, options.maxPollRecords());
+        Map<String, Object> config = memberConfig(backend, group, clientId, options.commits().maxPollRecords());
         // auto.offset.reset (default latest): the group joins before the first send, but earliest makes sure no
         // record produced during a rebalance is skipped.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

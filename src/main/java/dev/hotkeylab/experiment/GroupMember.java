@@ -17,8 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for it,
- * commit after the batch (at-least-once, as a booking service would).
+ * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for the
+ * batch, commit as the {@link CommitPolicy} says (at-least-once, as a booking service would: only handled records'
+ * offsets, and synchronously when partitions are revoked or the member closes).
  */
 final class GroupMember implements Member {
 
@@ -32,13 +33,15 @@ final class GroupMember implements Member {
     private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final long crashAfter;
+    private final CommitPolicy commits;
     private volatile boolean stopping;
     private volatile boolean subscribed;
     private volatile boolean crashed;
 
     GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
-            RunAccounting accounting, long crashAfter) {
+            RunAccounting accounting, long crashAfter, CommitPolicy commits) {
         this.clientId = clientId;
+        this.commits = commits;
         this.crashAfter = crashAfter;
         this.consumer = new KafkaConsumer<>(config);
         this.topic = topic;
@@ -52,6 +55,11 @@ final class GroupMember implements Member {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Called inside poll(), after the previous batch was handled: its offsets go to the next owner.
+                    // Not when closing after stop() (the run is over) or a crash (its records must come back).
+                    if (!crashed && !stopping && !partitions.isEmpty()) {
+                        consumer.commitSync(Duration.ofSeconds(5));
+                    }
                     partitions.forEach(tp -> assignment.remove(tp.partition()));
                 }
 
@@ -62,28 +70,48 @@ final class GroupMember implements Member {
 
                 @Override
                 public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    onPartitionsRevoked(partitions);
+                    partitions.forEach(tp -> assignment.remove(tp.partition())); // gone already: nothing to commit
                 }
             });
             subscribed = true;
+            RunAccounting.Batch tally = accounting.batch(latencyMicros);
+            long uncommitted = 0;
+            long lastCommitNanos = System.nanoTime();
             while (!stopping) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                long handled = records.get();
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     TicketRequest request = TicketRequest.fromJson(record.value());
                     handler.handle(request);
-                    long now = System.nanoTime();
-                    records.incrementAndGet();
-                    long elapsed = accounting.processed(request, record.partition(), now, latencyMicros);
-                    timeline.record(elapsed);
-                    if (records.get() == crashAfter) {
-                        // Dies here: the batch's offsets are never committed.
+                    tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
+                    records.lazySet(++handled);
+                    if (handled == crashAfter) {
+                        // Dies here: the offsets since the last commit are never committed.
                         crashed = true;
+                        int n = tally.size();
+                        timeline.record(tally.flush(System.nanoTime()), n);
                         return;
                     }
                 }
-                if (!batch.isEmpty()) {
-                    consumer.commitSync();
+                if (batch.isEmpty()) {
+                    continue;
                 }
+                long now = System.nanoTime();
+                int n = tally.size();
+                timeline.record(tally.flush(now), n);
+                uncommitted += n;
+                if (commits.due(uncommitted, now - lastCommitNanos)) {
+                    if (commits.sync()) {
+                        consumer.commitSync();
+                    } else {
+                        consumer.commitAsync();
+                    }
+                    uncommitted = 0;
+                    lastCommitNanos = now;
+                }
+            }
+            if (uncommitted > 0) {
+                consumer.commitSync(Duration.ofSeconds(5));
             }
         } catch (WakeupException e) {
             if (!stopping) {

@@ -64,11 +64,7 @@ final class ResultAssembly {
 
     private static Map<String, ConcertStats> perConcert(ExperimentConfig config, TicketProducer.Produced produced,
             RunAccounting accounting) {
-        Map<String, long[]> counts = new TreeMap<>();
-        for (int seq = 0; seq < config.messages(); seq++) {
-            int partition = produced.partitionBySeq().get(seq);
-            counts.computeIfAbsent(produced.concertBySeq()[seq], c -> new long[config.partitions()])[partition]++;
-        }
+        Map<String, long[]> counts = new TreeMap<>(produced.perConcert());
         Map<String, ConcertStats> out = new TreeMap<>();
         counts.forEach((concert, perPartition) -> out.put(concert, new ConcertStats(concert,
                 java.util.Arrays.stream(perPartition).sum(), boxed(perPartition),

@@ -9,9 +9,10 @@ import java.time.Duration;
  * naming it.
  *
  * @param keepTopics               keep each run's topic after the run (e.g. to show it on the dashboard); default false
- * @param maxPollRecords           {@code max.poll.records} of the group's consumers (client default 500; ours 50):
- *                                 smaller batches commit more often, so a consumer that dies redelivers less, and the
- *                                 live view of lag stays smooth
+ * @param commits                  how the group's members fetch and commit ({@link CommitPolicy#SMALL_BATCHES} by
+ *                                 default: 50 records a poll and a commitSync after each batch, so a consumer that dies
+ *                                 redelivers little and the live view of lag stays smooth; {@link
+ *                                 CommitPolicy#THROUGHPUT} for runs at service time 0)
  * @param crash                    a consumer crash injected into every run, or null for none
  * @param adminTimeout             how long Admin calls (creating the run's topic) may wait for the cluster; >= 100 ms,
  *                                 default 30 s
@@ -22,15 +23,15 @@ import java.time.Duration;
  * @param shareDeliveryCountLimit  share groups: deliveries of one record before the broker archives it
  *                                 ({@code share.delivery.count.limit}; Kafka's range 2..10, default 5)
  */
-public record RunnerOptions(boolean keepTopics, int maxPollRecords, ConsumerCrash crash, Duration adminTimeout,
+public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCrash crash, Duration adminTimeout,
         AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit) {
 
     /** The consumers' {@code max.poll.records} unless {@link #withMaxPollRecords(int)} says otherwise. */
     public static final int DEFAULT_MAX_POLL_RECORDS = 50;
 
     public RunnerOptions {
-        if (maxPollRecords < 1) {
-            throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + maxPollRecords);
+        if (commits == null) {
+            throw new IllegalArgumentException("commit policy must not be null");
         }
         if (adminTimeout == null || adminTimeout.toMillis() < 100 || adminTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("admin timeout must be >= 100 ms but got " + adminTimeout);
@@ -49,35 +50,43 @@ public record RunnerOptions(boolean keepTopics, int maxPollRecords, ConsumerCras
 
     /** Topics deleted, 50 records per poll, no crash, 30 s Admin timeout, default adaptive settings, consumer groups. */
     public static RunnerOptions defaults() {
-        return new RunnerOptions(false, DEFAULT_MAX_POLL_RECORDS, null, Duration.ofSeconds(30),
+        return new RunnerOptions(false, CommitPolicy.SMALL_BATCHES, null, Duration.ofSeconds(30),
                 AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT);
     }
 
     public RunnerOptions withKeepTopics(boolean keep) {
-        return new RunnerOptions(keep, maxPollRecords, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keep, commits, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
     }
 
+    /** At most {@code records} a poll, a commitSync after each batch (what {@code maxPollRecords} always meant). */
     public RunnerOptions withMaxPollRecords(int records) {
-        return new RunnerOptions(keepTopics, records, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        if (records < 1) {
+            throw new IllegalArgumentException("max.poll.records must be >= 1 but got " + records);
+        }
+        return withCommits(new CommitPolicy(records, 1, 0, true));
+    }
+
+    public RunnerOptions withCommits(CommitPolicy policy) {
+        return new RunnerOptions(keepTopics, policy, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
     }
 
     public RunnerOptions withCrash(ConsumerCrash plan) {
-        return new RunnerOptions(keepTopics, maxPollRecords, plan, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, plan, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
     }
 
     public RunnerOptions withAdminTimeout(Duration timeout) {
-        return new RunnerOptions(keepTopics, maxPollRecords, crash, timeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, timeout, adaptive, groupType, shareDeliveryCountLimit);
     }
 
     public RunnerOptions withAdaptive(AdaptivePartitionerConfig config) {
-        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, config, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, config, groupType, shareDeliveryCountLimit);
     }
 
     public RunnerOptions withGroupType(GroupType type) {
-        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit);
     }
 
     public RunnerOptions withShareDeliveryCountLimit(int limit) {
-        return new RunnerOptions(keepTopics, maxPollRecords, crash, adminTimeout, adaptive, groupType, limit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, limit);
     }
 }

@@ -24,6 +24,11 @@ public final class ScalingBench {
 
         default void finished(ScalingPoint point) {
         }
+
+        /** Hears each measured run (e.g. a progress bar); none by default. */
+        default ExperimentListener run() {
+            return ExperimentListener.NONE;
+        }
     }
 
     /** Warm-up requests per partition: enough for the JIT to compile the produce/consume path, short enough not to matter. */
@@ -93,6 +98,6 @@ public final class ScalingBench {
     private ExperimentResult measure(ScalingConfig config, int n, Strategy strategy, Listener listener) {
         ExperimentConfig c = config.experiment(n, strategy);
         listener.starting(n, strategy, c.messages());
-        return runner.run(c);
+        return runner.run(c, listener.run());
     }
 }

@@ -40,6 +40,7 @@ final class ShareMember implements Member {
     private final AtomicLong records = new AtomicLong();
     private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
+    private final RunAccounting.Batch tally;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile boolean crashed;
@@ -53,6 +54,7 @@ final class ShareMember implements Member {
         this.topic = topic;
         this.handler = handler;
         this.accounting = accounting;
+        this.tally = accounting.batch(latencyMicros);
         this.crashAfter = crashAfter;
         this.deliveryCountLimit = deliveryCountLimit;
     }
@@ -117,18 +119,19 @@ final class ShareMember implements Member {
         if (records.get() + 1 == crashAfter) {
             // Dies with this record handled but not acknowledged.
             records.incrementAndGet();
-            account(request, record.partition(), now);
+            account(request, record, now);
             return false;
         }
         consumer.acknowledge(record, AcknowledgeType.ACCEPT);
         records.incrementAndGet();
-        account(request, record.partition(), now);
+        account(request, record, now);
         return true;
     }
 
-    private void account(TicketRequest request, int partition, long now) {
-        long elapsed = accounting.processed(request, partition, now, latencyMicros);
-        timeline.record(elapsed);
+    /** Accounts for one record at once (records of a share batch may be released, redelivered or archived). */
+    private void account(TicketRequest request, ConsumerRecord<String, byte[]> record, long now) {
+        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
+        timeline.record(tally.flush(now));
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,12 +38,15 @@ final class TicketProducer {
     }
 
     /**
-     * What was sent: the partition predicted per partition, the keys shown (at most 64) and how many there were, the
-     * concert and the acknowledged partition of each request by sequence number, and the adaptive partitioner's story.
+     * What was sent: the partition predicted per partition, the keys shown (at most 64) and how many there were,
+     * records per concert and acknowledged partition ({@code perConcert}), and the adaptive partitioner's story.
      */
     record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys,
-            String[] concertBySeq, AtomicIntegerArray partitionBySeq, AdaptiveSummary adaptive) {
+            Map<String, long[]> perConcert, AdaptiveSummary adaptive) {
     }
+
+    /** How often the listener hears of progress while producing. */
+    private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /**
      * Sends {@code config.messages()} ticket requests to {@code topic}, keyed by the config's strategy, paced at its
@@ -52,16 +54,16 @@ final class TicketProducer {
      *
      * @throws ExperimentException naming the producer and the cluster when a send fails
      */
-    Produced produce(ExperimentConfig config, String topic, RunAccounting accounting, RunDeadline deadline)
-            throws InterruptedException {
+    Produced produce(ExperimentConfig config, ExperimentListener listener, String topic, RunAccounting accounting,
+            RunDeadline deadline) throws InterruptedException {
         KeyStrategy strategy = config.strategy().create(new StrategyContext(config.partitions(), config.saltBuckets(),
                 new Random(config.seed())));
         MixedWorkload.Draw concerts = config.workload().draw();
         UserDraw users = UserDraw.seeded(config.seed(), config.users());
+        // Written only by the acknowledgements (the producer's I/O thread), read after the last one: no per-request
+        // arrays, so the heap a run needs does not grow with --messages.
         long[] predicted = new long[config.partitions()];
-        int[] expectedBySeq = new int[config.messages()];
-        String[] concertBySeq = new String[config.messages()];
-        AtomicIntegerArray partitionBySeq = new AtomicIntegerArray(config.messages());
+        Map<String, long[]> perConcert = new HashMap<>();
         boolean keyDecides = config.strategy().keyDecidesPartition();
         Map<String, Integer> keyPartitions = new HashMap<>();
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
@@ -74,12 +76,17 @@ final class TicketProducer {
         try {
             accounting.firstSendNanos = System.nanoTime();
             long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
+            long nextProgress = System.nanoTime() + PROGRESS_NANOS;
             for (int seq = 0; seq < config.messages(); seq++) {
                 // Stops at the first failed send (one error, not one per record) and at the deadline or a lost cluster.
                 if (accounting.failure.get() != null) {
                     break;
                 }
                 deadline.check();
+                if ((seq & 1023) == 0 && System.nanoTime() >= nextProgress) {
+                    listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
+                    nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                }
                 if (intervalNanos > 0) {
                     long due = accounting.firstSendNanos + seq * intervalNanos;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -94,28 +101,29 @@ final class TicketProducer {
                 if (shownKeys.size() < 64) {
                     shownKeys.putIfAbsent(key, keyed);
                 }
-                concertBySeq[seq] = concertId;
                 TicketRequest request = new TicketRequest(topic + "-" + seq, concertId, userId, seq,
                         System.currentTimeMillis());
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
-                accounting.sendNanos[seq] = System.nanoTime();
-                int s = seq;
                 sent++;
                 producer.send(record, (metadata, error) -> {
-                    completed.incrementAndGet();
                     if (error != null) {
                         accounting.failed("producer", error);
+                        completed.incrementAndGet();
                         return;
                     }
+                    int partition = metadata.partition();
                     accounting.produced.incrementAndGet();
-                    accounting.producedPerPartition.incrementAndGet(metadata.partition());
-                    partitionBySeq.set(s, metadata.partition());
+                    accounting.producedPerPartition.incrementAndGet(partition);
+                    // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into
+                    // this record's headers during send() (AdaptiveHeaderInterceptor); a record without them stayed.
+                    int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
+                    predicted[expected]++;
+                    if (partition != expected) {
+                        accounting.mismatches.incrementAndGet();
+                    }
+                    perConcert.computeIfAbsent(concertId, c -> new long[config.partitions()])[partition]++;
+                    completed.incrementAndGet(); // last: the runner reads the counts above after it
                 });
-                // The default partitioner's choice is the key's. The adaptive partitioner wrote its choice into this
-                // record's headers during send() (see AdaptiveHeaderInterceptor); a record without them stayed home.
-                int expected = keyDecides ? keyed : expectedFromHeaders(record, keyed);
-                expectedBySeq[seq] = expected;
-                predicted[expected]++;
             }
             // Instead of flush(), which waits up to delivery.timeout.ms whatever happens: every acknowledgement, the
             // first failure, the deadline or a lost cluster, whichever comes first.
@@ -142,12 +150,7 @@ final class TicketProducer {
             throw new ExperimentException(ExperimentRunner.failureMessage(topic, backend.bootstrapServers(),
                     accounting.failedMember.get(), failure), failure);
         }
-        for (int seq = 0; seq < config.messages(); seq++) {
-            if (partitionBySeq.get(seq) != expectedBySeq[seq]) {
-                accounting.mismatches.incrementAndGet();
-            }
-        }
-        return new Produced(predicted, shownKeys, keyPartitions.size(), concertBySeq, partitionBySeq, adaptive);
+        return new Produced(predicted, shownKeys, keyPartitions.size(), perConcert, adaptive);
     }
 
     private static int expectedFromHeaders(ProducerRecord<String, byte[]> record, int home) {

@@ -12,8 +12,15 @@ final class Timeline {
 
     /** Counts one record processed {@code elapsedMillis} after the first send. */
     void record(long elapsedMillis) {
-        buckets.computeIfAbsent(elapsedMillis / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
-                .incrementAndGet();
+        record(elapsedMillis, 1);
+    }
+
+    /** Counts {@code records} processed {@code elapsedMillis} after the first send (a batch, at its flush). */
+    void record(long elapsedMillis, long records) {
+        if (records > 0) {
+            buckets.computeIfAbsent(elapsedMillis / ExperimentResult.TIMELINE_BUCKET_MILLIS, b -> new AtomicLong())
+                    .addAndGet(records);
+        }
     }
 
     /** Records per bucket from bucket 0 to {@code count - 1}. */

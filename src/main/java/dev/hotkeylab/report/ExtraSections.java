@@ -59,8 +59,28 @@ final class ExtraSections {
                     + "jmh-results.json. Targets: under 100 ns per record for a strategy, under 200 ns for a "
                     + "detector update.", t, null));
         }
+        if (report.sections().get(PERF) instanceof JsonNode perf && perf.has("producerRatio")) {
+            TextTable t = new TextTable("measure", "records/s", "against", "ratio", "goal");
+            t.row("harness end to end (PARTITION_AWARE_SALT, 3 consumers)",
+                    fmt("%.0f", perf.path("harnessPerSecond").asDouble()),
+                    fmt("ProducerPerformance %.0f", perf.path("producerPerformancePerSecond").asDouble()),
+                    fmt("%.2fx", perf.path("producerRatio").asDouble()), "0.8x");
+            t.row("one harness consumer, FIXED_KEY's filled partition",
+                    fmt("%.0f", perf.path("harnessConsumerPerSecond").asDouble()),
+                    fmt("ConsumerPerformance %.0f (fetch)", perf.path("consumerPerformanceFetchPerSecond").asDouble()),
+                    fmt("%.2fx", perf.path("consumerRatio").asDouble()), "0.5x");
+            t.row("FIXED_KEY end to end (one busy consumer)",
+                    fmt("%.0f", perf.path("harnessFixedKeyPerSecond").asDouble()), "-", "-", "-");
+            out.add(new Section(PERF, "The harness beside Kafka's own tools", fmt("Measured by bench --perf: %d "
+                    + "records of %d B each on one backend in one run (%s, %d broker(s), Kafka %s), the harness at "
+                    + "service time 0 with commits: %s.", perf.path("messages").asInt(), perf.path("recordSize").asInt(),
+                    perf.path("backend").asText(), perf.path("brokers").asInt(), perf.path("kafkaVersion").asText(), perf.path("commits").asText()), t, null));
+        }
         return out;
     }
+
+    /** The section {@code bench --perf} writes: the harness beside ProducerPerformance and ConsumerPerformance. */
+    static final String PERF = "perf";
 
     /** "Measured by TOOL at TIME, not by this run. " from the provenance {@link Artifacts} recorded. */
     private static String measuredBy(RunReport report, String section) {

@@ -40,6 +40,7 @@ public final class ReportWriter {
         parts.add((report, folder) -> Files.writeString(folder.resolve("report.md"),
                 MarkdownReport.render(report, withCharts)));
         carried.add(ReportSections.BENCH);
+        carried.add(ExtraSections.PERF);
         if (withCharts) {
             parts.add(new Charts());
             parts.add(new HtmlReport());

@@ -19,10 +19,11 @@ class RunnerOptionsTest {
         RunnerOptions share = defaults.withGroupType(GroupType.SHARE).withKeepTopics(true).withMaxPollRecords(7);
         assertThat(defaults.groupType()).isEqualTo(GroupType.CLASSIC);
         assertThat(defaults.keepTopics()).isFalse();
-        assertThat(defaults.maxPollRecords()).isEqualTo(RunnerOptions.DEFAULT_MAX_POLL_RECORDS);
+        assertThat(defaults.commits()).isEqualTo(CommitPolicy.SMALL_BATCHES);
+        assertThat(defaults.commits().maxPollRecords()).isEqualTo(RunnerOptions.DEFAULT_MAX_POLL_RECORDS);
         assertThat(share.groupType()).isEqualTo(GroupType.SHARE);
         assertThat(share.keepTopics()).isTrue();
-        assertThat(share.maxPollRecords()).isEqualTo(7);
+        assertThat(share.commits()).isEqualTo(new CommitPolicy(7, 1, 0, true));
     }
 
     @Test
