@@ -35,7 +35,11 @@ class ReproduceLineTest {
     void benchStartsWithItsCountsAndKeepsNoWarmupWhenGiven() {
         BenchCommand bench = new BenchCommand();
         new CommandLine(bench).parseArgs("--n", "1,2", "--messages", "30", "--key", "a b", "--no-warmup");
-        assertThat(bench.reproduceCommand()).startsWith("./hotkey-lab bench --n 1,2 --messages 30 --strategies ")
-                .contains(" --key 'a b'", " --users 100", " --no-warmup");
+        // --strategies left out means its default (every salted-key strategy, Strategy.benchDefault()), as for run.
+        assertThat(bench.reproduceCommand()).startsWith("./hotkey-lab bench --n 1,2 --messages 30 --key 'a b'")
+                .contains(" --users 100", " --no-warmup").doesNotContain("--strategies");
+        BenchCommand chosen = new BenchCommand();
+        new CommandLine(chosen).parseArgs("--n", "3", "--strategies", "ENTITY_SALT,RANDOM_SALT");
+        assertThat(chosen.reproduceCommand()).contains(" --strategies ENTITY_SALT,RANDOM_SALT");
     }
 }
