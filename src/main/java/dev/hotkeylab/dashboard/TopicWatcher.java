@@ -1,23 +1,13 @@
 package dev.hotkeylab.dashboard;
 
-import dev.hotkeylab.dashboard.TopicSnapshot.MemberStats;
-import dev.hotkeylab.dashboard.TopicSnapshot.PartitionStats;
-import dev.hotkeylab.dashboard.TopicSnapshot.Skew;
-import dev.hotkeylab.hotkeys.HeavyHitter;
-import dev.hotkeylab.hotkeys.HeavyHitterConfig;
-import dev.hotkeylab.hotkeys.HeavyHitterDetector;
-import dev.hotkeylab.metrics.PartitionLag;
+import dev.hotkeylab.dashboard.SnapshotCalculator.GroupMember;
+import dev.hotkeylab.dashboard.SnapshotCalculator.Reading;
+import dev.hotkeylab.dashboard.SnapshotCalculator.SampledRecord;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,7 +36,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@link TopicSnapshot}: records and growth per partition (log end offsets), members and their partitions
  * (describeConsumerGroups), committed offsets and lag (listConsumerGroupOffsets), and what each member processed
  * (committed-offset deltas credited to the partition's owner at the time). It needs nothing from the producer or the
- * consumers, so it works for any topic and group on any cluster.
+ * consumers, so it works for any topic and group on any cluster. This class does the I/O; the arithmetic (rates, lag,
+ * skew, credits, hot keys) is {@link SnapshotCalculator}'s, which is tested without a broker.
  *
  * <p>The newest key of each partition is read back with a group-less consumer (seek to end - 1) at most once a
  * second, so the page can show which key is hot.
@@ -54,17 +45,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Not thread-safe: one thread calls {@link #poll()}. Owns an admin client and a consumer, hence AutoCloseable.
  */
 public final class TopicWatcher implements AutoCloseable {
-
-    /** Figures per second are averaged over this window, long enough to smooth commit batches. */
-    static final long RATE_WINDOW_MILLIS = 2_000;
-    private static final long KEY_SAMPLE_EVERY_MILLIS = 1_000;
-    private static final int MAX_KEY_CHARS = 120;
-    /** Newest records read per grown partition and second for the hot-key panel. */
-    static final int KEY_SAMPLE_RECORDS = 200;
-    private static final int HOT_KEY_COUNTERS = 64;
-    private static final int HOT_KEYS_SHOWN = 5;
-    /** How the hot-key panel names records without a key. */
-    static final String NULL_KEY = "(null key)";
 
     private final String topic;
     private final String group;
@@ -75,18 +55,7 @@ public final class TopicWatcher implements AutoCloseable {
     private final Map<String, Object> consumerConfig;
     private KafkaConsumer<String, byte[]> keyReader;
 
-    private final Map<Integer, Long> lastCommitted = new HashMap<>();
-    private final Set<Integer> seenUncommitted = new HashSet<>();
-    private final Map<Integer, String> lastOwner = new HashMap<>();
-    private final Map<String, Member> members = new LinkedHashMap<>();
-    private final Deque<Sample> window = new ArrayDeque<>();
-    private final Map<Integer, String> latestKeys = new HashMap<>();
-    private final Map<Integer, Long> keySampledAtEnd = new HashMap<>();
-    private long lastKeySampleMillis;
-    /** Space-Saving over the sampled keys of the last 30 s, on the watcher's clock. */
-    private final HeavyHitterDetector sampledKeys;
-    private final Map<String, Integer> sampledPartition = new HashMap<>();
-    private long processedTotal;
+    private final SnapshotCalculator calculator;
     private TopicSnapshot latest;
 
     /**
@@ -126,8 +95,7 @@ public final class TopicWatcher implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         consumerConfig.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         consumerConfig.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        this.sampledKeys = new HeavyHitterDetector(HeavyHitterConfig.defaults().withTopK(HOT_KEY_COUNTERS)
-                .withTimeWindow(Duration.ofSeconds(30)).withMinEvents(1), clock);
+        this.calculator = new SnapshotCalculator(topic, group, clock);
         this.latest = TopicSnapshot.empty(topic, group, clock.getAsLong(), "not polled yet");
     }
 
@@ -177,6 +145,19 @@ public final class TopicWatcher implements AutoCloseable {
     }
 
     private TopicSnapshot pollOnce(long now) throws InterruptedException, ExecutionException, TimeoutException {
+        Reading reading = read(now);
+        Map<Integer, Long> sampleFrom = calculator.keySampleStarts(now, reading.startOffsets(), reading.endOffsets());
+        if (!sampleFrom.isEmpty()) {
+            calculator.observeSampledKeys(readKeys(sampleFrom), reading.endOffsets());
+        }
+        return calculator.snapshot(reading);
+    }
+
+    /**
+     * One round of Admin calls: log start and end offsets per partition, and with a group its description and committed
+     * offsets (a group that does not exist reads as no members and no commits).
+     */
+    private Reading read(long now) throws InterruptedException, ExecutionException, TimeoutException {
         TopicDescription description = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
         int partitionCount = description.partitions().size();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -196,11 +177,10 @@ public final class TopicWatcher implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResultInfo> starts = get(startsF);
         Map<TopicPartition, ListOffsetsResultInfo> ends = get(endsF);
 
-        Map<Integer, String> owners = new HashMap<>();
+        List<GroupMember> groupMembers = new ArrayList<>();
         Map<Integer, Long> committed = new HashMap<>();
         Map<Integer, String> committedBy = new HashMap<>();
         String groupState = null;
-        Set<String> present = new HashSet<>();
         if (group != null) {
             ConsumerGroupDescription g = describeGroup(groupF);
             if (g != null) {
@@ -209,13 +189,9 @@ public final class TopicWatcher implements AutoCloseable {
                     List<Integer> owned = m.assignment().topicPartitions().stream()
                             .filter(tp -> tp.topic().equals(topic))
                             .map(TopicPartition::partition).sorted().toList();
-                    Member member = members.computeIfAbsent(m.consumerId(), id -> new Member(id));
-                    member.clientId = m.clientId();
                     // The coordinator reports the address as InetAddress.toString(): "/127.0.0.1".
-                    member.host = m.host() != null && m.host().startsWith("/") ? m.host().substring(1) : m.host();
-                    member.partitions = owned;
-                    present.add(m.consumerId());
-                    owned.forEach(p -> owners.put(p, m.consumerId()));
+                    String host = m.host() != null && m.host().startsWith("/") ? m.host().substring(1) : m.host();
+                    groupMembers.add(new GroupMember(m.consumerId(), m.clientId(), host, owned));
                 }
             }
             for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committedOffsets(committedF).entrySet()) {
@@ -225,8 +201,6 @@ public final class TopicWatcher implements AutoCloseable {
                 }
             }
         }
-        members.values().forEach(m -> m.inGroup = present.contains(m.memberId));
-
         long[] startOffsets = new long[partitionCount];
         long[] endOffsets = new long[partitionCount];
         for (int p = 0; p < partitionCount; p++) {
@@ -234,201 +208,21 @@ public final class TopicWatcher implements AutoCloseable {
             startOffsets[p] = starts.containsKey(tp) ? starts.get(tp).offset() : 0L;
             endOffsets[p] = ends.containsKey(tp) ? ends.get(tp).offset() : 0L;
         }
-        creditProcessed(partitionCount, startOffsets, committed, committedBy, owners);
-        sampleKeys(now, partitionCount, startOffsets, endOffsets);
-
-        Map<Integer, Long> endByPartition = new HashMap<>();
-        for (int p = 0; p < partitionCount; p++) {
-            endByPartition.put(p, endOffsets[p]);
-        }
-        Map<String, Long> processedByMember = new HashMap<>();
-        members.values().forEach(m -> processedByMember.put(m.memberId, m.processed));
-        Sample oldest = rememberSample(new Sample(now, endByPartition, processedByMember));
-        double seconds = (now - oldest.atMillis) / 1000.0;
-
-        List<PartitionStats> partitions = new ArrayList<>();
-        long total = 0;
-        long max = 0;
-        int idle = 0;
-        long lagSum = 0;
-        List<Integer> noCommit = new ArrayList<>();
-        Map<String, Long> lagByMember = new HashMap<>();
-        long[] perPartition = new long[partitionCount];
-        for (int p = 0; p < partitionCount; p++) {
-            long records = Math.max(0, endOffsets[p] - startOffsets[p]);
-            perPartition[p] = records;
-            Long c = committed.get(p);
-            // The same rule as `scan`: a partition the group never committed on counts its whole backlog.
-            PartitionLag partitionLag = group == null ? null
-                    : PartitionLag.of(p, startOffsets[p], Math.max(startOffsets[p], endOffsets[p]), c);
-            Long lag = partitionLag == null ? null : partitionLag.lag();
-            String owner = owners.get(p);
-            if (partitionLag != null) {
-                lagSum += lag;
-                if (partitionLag.noCommit()) {
-                    noCommit.add(p);
-                }
-                if (owner != null) {
-                    lagByMember.merge(owner, lag, Long::sum);
-                }
-            }
-            double rate = seconds <= 0 ? 0 : (endOffsets[p] - oldest.endOffsets.getOrDefault(p, endOffsets[p])) / seconds;
-            total += records;
-            max = Math.max(max, records);
-            if (records == 0) {
-                idle++;
-            }
-            partitions.add(new PartitionStats(p, startOffsets[p], endOffsets[p], records, Math.max(0, rate), c, lag,
-                    partitionLag != null && partitionLag.noCommit(), owner, owner == null ? null : members.get(owner).clientId, records == 0, latestKeys.get(p)));
-        }
-
-        List<MemberStats> memberStats = new ArrayList<>();
-        int active = 0;
-        for (Member m : members.values()) {
-            if (m.processed > 0) {
-                active++;
-            }
-            // Work is measured while a member is in the group; one that left does nothing per second.
-            double rate = seconds <= 0 || !m.inGroup ? 0
-                    : (m.processed - oldest.processedByMember.getOrDefault(m.memberId, 0L)) / seconds;
-            memberStats.add(new MemberStats(m.memberId, m.clientId, m.host, m.inGroup ? m.partitions : List.of(),
-                    m.processed, Math.max(0, rate), m.inGroup ? lagByMember.get(m.memberId) : null, m.inGroup));
-        }
-        memberStats.sort(Comparator.comparing((MemberStats m) -> !m.inGroup())
-                .thenComparing(MemberStats::clientId, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(MemberStats::memberId));
-        // The project's one skew computation (metrics.Skew); null max/mean while the topic holds no record.
-        dev.hotkeylab.metrics.Skew computed = dev.hotkeylab.metrics.Skew.of(perPartition);
-        double mean = computed.mean();
-        Skew skew = new Skew(partitionCount, total, mean, max, total == 0 ? null : computed.maxOverMean(), idle,
-                present.size(),
-                active, processedTotal, group == null ? null : lagSum, noCommit);
-        return new TopicSnapshot(topic, group, now, null, groupState, partitions, memberStats, skew, hotKeys());
+        return new Reading(now, startOffsets, endOffsets, groupState, groupMembers, committed, committedBy);
     }
 
-    /**
-     * Credits each partition's committed-offset growth since the last poll to the member owning it. A partition first
-     * seen with a commit is a baseline (work done before watching is nobody's); one first seen without a commit
-     * counts from the log start once the group commits there. When no owner was ever seen (a member that joined,
-     * worked and left between two polls), the client id a {@link GroupConsumer} writes into the commit's metadata
-     * names who did the work.
-     */
-    private void creditProcessed(int partitionCount, long[] startOffsets, Map<Integer, Long> committed,
-                                 Map<Integer, String> committedBy, Map<Integer, String> owners) {
-        for (int p = 0; p < partitionCount; p++) {
-            Long now = committed.get(p);
-            String owner = owners.containsKey(p) ? owners.get(p) : lastOwner.get(p);
-            if (owners.containsKey(p)) {
-                lastOwner.put(p, owners.get(p));
-            }
-            if (now == null) {
-                seenUncommitted.add(p);
-                continue;
-            }
-            Long before = lastCommitted.get(p);
-            long delta;
-            if (before != null) {
-                delta = Math.max(0, now - before);
-            } else if (seenUncommitted.contains(p)) {
-                delta = Math.max(0, now - startOffsets[p]);
-            } else {
-                delta = 0;
-            }
-            lastCommitted.put(p, now);
-            processedTotal += delta;
-            if (delta > 0) {
-                Member credited = owner != null ? members.get(owner) : memberByCommitMetadata(committedBy.get(p));
-                if (credited != null) {
-                    credited.processed += delta;
-                }
-            }
-        }
-    }
-
-    private Member memberByCommitMetadata(String clientId) {
-        if (clientId == null || clientId.isEmpty()) {
-            return null;
-        }
-        for (Member m : members.values()) {
-            if (clientId.equals(m.clientId)) {
-                return m;
-            }
-        }
-        Member seenOnlyInCommits = new Member("(committed by " + clientId + ")");
-        seenOnlyInCommits.clientId = clientId;
-        members.put(seenOnlyInCommits.memberId, seenOnlyInCommits);
-        return seenOnlyInCommits;
-    }
-
-    /**
-     * Reads back the newest records of partitions that grew, at most once a second: the newest record's key per
-     * partition, and up to {@link #KEY_SAMPLE_RECORDS} records per partition not sampled before for the hot-key panel.
-     */
-    private void sampleKeys(long now, int partitionCount, long[] startOffsets, long[] endOffsets) {
-        if (now - lastKeySampleMillis < KEY_SAMPLE_EVERY_MILLIS) {
-            return;
-        }
-        List<TopicPartition> grown = new ArrayList<>();
-        for (int p = 0; p < partitionCount; p++) {
-            if (endOffsets[p] > startOffsets[p] && !Long.valueOf(endOffsets[p]).equals(keySampledAtEnd.get(p))) {
-                grown.add(new TopicPartition(topic, p));
-            }
-        }
-        if (grown.isEmpty()) {
-            return;
-        }
-        lastKeySampleMillis = now;
+    /** Reads the records from the given offsets (partition to offset) with the group-less key reader, one poll. */
+    private List<SampledRecord> readKeys(Map<Integer, Long> from) {
         if (keyReader == null) {
             keyReader = new KafkaConsumer<>(consumerConfig);
         }
-        keyReader.assign(grown);
-        Map<Integer, Long> from = new HashMap<>();
-        for (TopicPartition tp : grown) {
-            int p = tp.partition();
-            long sampledTo = keySampledAtEnd.getOrDefault(p, startOffsets[p]);
-            long at = Math.max(Math.max(startOffsets[p], sampledTo), endOffsets[p] - KEY_SAMPLE_RECORDS);
-            from.put(p, at);
-            keyReader.seek(tp, at);
-        }
+        keyReader.assign(from.keySet().stream().map(p -> new TopicPartition(topic, p)).toList());
+        from.forEach((p, offset) -> keyReader.seek(new TopicPartition(topic, p), offset));
+        List<SampledRecord> records = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : keyReader.poll(Duration.ofMillis(300))) {
-            int p = r.partition();
-            if (r.offset() >= endOffsets[p]) {
-                continue;
-            }
-            String key = r.key();
-            sampledKeys.observe(key == null ? NULL_KEY : key);
-            sampledPartition.put(key == null ? NULL_KEY : key, p);
-            if (r.offset() == endOffsets[p] - 1) {
-                keySampledAtEnd.put(p, endOffsets[p]);
-                latestKeys.put(p, key == null || key.length() <= MAX_KEY_CHARS ? key : key.substring(0, MAX_KEY_CHARS) + "…");
-            }
+            records.add(new SampledRecord(r.partition(), r.offset(), r.key()));
         }
-        if (sampledPartition.size() > 4 * HOT_KEY_COUNTERS) {
-            java.util.Set<String> tracked = new HashSet<>();
-            sampledKeys.topK().forEach(h -> tracked.add(h.key()));
-            sampledPartition.keySet().retainAll(tracked);
-        }
-    }
-
-    /** The hottest sampled keys now. */
-    private List<TopicSnapshot.HotKey> hotKeys() {
-        List<TopicSnapshot.HotKey> out = new ArrayList<>();
-        for (HeavyHitter h : sampledKeys.topK()) {
-            if (out.size() == HOT_KEYS_SHOWN) {
-                break;
-            }
-            String shown = h.key().length() <= MAX_KEY_CHARS ? h.key() : h.key().substring(0, MAX_KEY_CHARS) + "…";
-            out.add(new TopicSnapshot.HotKey(shown, h.count(), h.share(), sampledPartition.getOrDefault(h.key(), -1)));
-        }
-        return out;
-    }
-
-    private Sample rememberSample(Sample sample) {
-        window.addLast(sample);
-        while (window.size() > 1 && window.peekFirst().atMillis < sample.atMillis - RATE_WINDOW_MILLIS) {
-            window.removeFirst();
-        }
-        return window.peekFirst();
+        return records;
     }
 
     private ConsumerGroupDescription describeGroup(KafkaFuture<Map<String, ConsumerGroupDescription>> f)
@@ -471,21 +265,5 @@ public final class TopicWatcher implements AutoCloseable {
             keyReader.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
         }
         admin.close(Duration.ofSeconds(2));
-    }
-
-    private static final class Member {
-        final String memberId;
-        String clientId;
-        String host;
-        List<Integer> partitions = List.of();
-        long processed;
-        boolean inGroup;
-
-        Member(String memberId) {
-            this.memberId = memberId;
-        }
-    }
-
-    private record Sample(long atMillis, Map<Integer, Long> endOffsets, Map<String, Long> processedByMember) {
     }
 }
