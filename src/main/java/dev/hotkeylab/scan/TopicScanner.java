@@ -2,34 +2,22 @@ package dev.hotkeylab.scan;
 
 import dev.hotkeylab.metrics.PartitionLag;
 import dev.hotkeylab.metrics.Skew;
-import dev.hotkeylab.whatif.ClientModel;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,8 +26,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads a topic's keys with a group-less read_committed consumer (so transaction markers and aborted records are not
  * counted as records) and counts records, bytes and keys per partition in a {@link KeyTally}. Values are never
- * deserialized or copied ({@link SkipValue}); only {@link ConsumerRecord#serializedValueSize()} is read. Every Admin
- * call is bounded by {@link ScanConfig#timeout()}, so an unreachable cluster is an error within seconds.
+ * deserialized or copied ({@link SkipValue}); only {@link ConsumerRecord#serializedValueSize()} is read. The offsets
+ * asked before reading come from {@link TopicOffsets}, whose every Admin call is bounded by {@link ScanConfig#timeout()},
+ * so an unreachable cluster is an error within seconds; the producing client is guessed by {@link ClientFits}.
  *
  * <p>{@link #stop()} (from another thread, e.g. a Ctrl-C hook) ends reading after the current poll; {@link #scan}
  * then returns what was read so far. One scan per instance.
@@ -97,26 +86,13 @@ public final class TopicScanner {
     }
 
     private ScanResult scan(Admin admin, LongConsumer expected, LongConsumer progress) throws InterruptedException {
-        String topic = config.topic();
-        TopicDescription description;
-        try {
-            description = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new IllegalArgumentException("topic '" + topic + "' does not exist on " + config.bootstrap()
-                        + "; give an existing topic (kafka-topics.sh --list)");
-            }
-            throw new IllegalStateException("Kafka at " + config.bootstrap() + ": " + oneLine(e.getCause()));
-        }
-        int count = description.partitions().size();
-        List<TopicPartition> tps = new ArrayList<>();
-        for (int p = 0; p < count; p++) {
-            tps.add(new TopicPartition(topic, p));
-        }
-        long[] start = offsets(admin, tps, OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
-        long[] end = offsets(admin, tps, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
-        long[] stable = offsets(admin, tps, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
-        Map<Integer, Long> committed = config.group() == null ? Map.of() : committed(admin, topic);
+        TopicOffsets offsets = TopicOffsets.read(admin, config);
+        List<TopicPartition> tps = offsets.partitions();
+        int count = tps.size();
+        long[] start = offsets.start();
+        long[] end = offsets.end();
+        long[] stable = offsets.stable();
+        Map<Integer, Long> committed = offsets.committed();
 
         boolean earliest = config.from() == ScanConfig.From.EARLIEST;
         long[] records = new long[count];
@@ -233,38 +209,7 @@ public final class TopicScanner {
             }
         }
         return new ScanResult(config, stopReason, earliest && allDone(done), elapsedMillis, partitions, tally,
-                Skew.of(records), lags, clientFits(tally, count));
-    }
-
-    /** Tests the observed key -> partition pairs against every client model. */
-    static List<ScanResult.ClientFit> clientFits(KeyTally tally, int partitions) {
-        List<KeyTally.Entry> entries = tally.entries();
-        List<ScanResult.ClientFit> fits = new ArrayList<>();
-        for (ClientModel model : ClientModel.values()) {
-            long checked = 0;
-            long agree = 0;
-            for (KeyTally.Entry e : entries) {
-                if (e.partition() == KeyTally.SEVERAL_PARTITIONS) {
-                    continue;
-                }
-                int predicted;
-                try {
-                    predicted = model.partitionFor(e.key(), partitions);
-                } catch (IllegalArgumentException refused) {
-                    checked++; // a client that refuses this key cannot have produced it
-                    continue;
-                }
-                if (predicted == ClientModel.SPREAD) {
-                    continue;
-                }
-                checked++;
-                if (predicted == e.partition()) {
-                    agree++;
-                }
-            }
-            fits.add(new ScanResult.ClientFit(model.cliName(), model.rule(), checked, agree));
-        }
-        return fits;
+                Skew.of(records), lags, ClientFits.of(tally, count));
     }
 
     private Map<String, Object> consumerConfig() {
@@ -283,57 +228,6 @@ public final class TopicScanner {
         return props;
     }
 
-    private long[] offsets(Admin admin, List<TopicPartition> tps, OffsetSpec spec, IsolationLevel isolation)
-            throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        tps.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, ListOffsetsResultInfo> answer;
-        try {
-            answer = get(admin.listOffsets(request, new ListOffsetsOptions(isolation)).all());
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + config.bootstrap() + ": " + oneLine(e.getCause()));
-        }
-        long[] out = new long[tps.size()];
-        for (TopicPartition tp : tps) {
-            out[tp.partition()] = answer.get(tp).offset();
-        }
-        return out;
-    }
-
-    private Map<Integer, Long> committed(Admin admin, String topic) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> offsets;
-        try {
-            offsets = get(admin.listConsumerGroupOffsets(config.group()).partitionsToOffsetAndMetadata());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return Map.of();
-            }
-            throw new IllegalStateException("Kafka at " + config.bootstrap() + ": " + oneLine(e.getCause()));
-        }
-        Map<Integer, Long> out = new HashMap<>();
-        offsets.forEach((tp, om) -> {
-            if (tp.topic().equals(topic) && om != null) {
-                out.put(tp.partition(), om.offset());
-            }
-        });
-        return out;
-    }
-
-    private <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException {
-        try {
-            return future.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new IllegalStateException("cannot reach Kafka at " + config.bootstrap() + " within "
-                        + config.timeout().toSeconds() + " s");
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrap() + " within "
-                    + config.timeout().toSeconds() + " s");
-        }
-    }
-
     private static boolean allDone(boolean[] done) {
         for (boolean d : done) {
             if (!d) {
@@ -341,12 +235,6 @@ public final class TopicScanner {
             }
         }
         return true;
-    }
-
-    private static String oneLine(Throwable t) {
-        String m = t == null ? "unknown error" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** A value "deserializer" that never looks at the value: no copy, no allocation. */

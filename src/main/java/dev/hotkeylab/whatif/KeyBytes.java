@@ -38,7 +38,7 @@ public final class KeyBytes {
     }
 
     /** The key as a Java String if its bytes are valid UTF-8, else null. */
-    static String utf8OrNull(byte[] key) {
+    public static String utf8OrNull(byte[] key) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
