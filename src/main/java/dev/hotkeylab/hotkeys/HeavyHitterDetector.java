@@ -50,12 +50,10 @@ public final class HeavyHitterDetector {
     private final long[] errors;
     private final long[] windowCount;
     private final long[] windowError;
-    /** Min-heap of slots by windowCount: heap[0] is the counter a new key takes over. */
-    private final int[] heap;
-    private final int[] heapPos;
+    /** Min-heap of slots by windowCount: its minimum is the counter a new key takes over. */
+    private final SlotHeap heap;
     private final int[] freeSlots;
     private int freeCount;
-    private int size;
 
     private final long[] paneTotals;
     private long windowTotal;
@@ -93,8 +91,7 @@ public final class HeavyHitterDetector {
         this.errors = new long[capacity * panes];
         this.windowCount = new long[capacity];
         this.windowError = new long[capacity];
-        this.heap = new int[capacity];
-        this.heapPos = new int[capacity];
+        this.heap = new SlotHeap(windowCount);
         this.freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeSlots[i] = capacity - 1 - i;
@@ -124,7 +121,7 @@ public final class HeavyHitterDetector {
             slot = tracked;
             counts[slot * panes + pane]++;
             windowCount[slot]++;
-            siftDown(heapPos[slot]);
+            heap.increased(slot);
         } else if (freeCount > 0) {
             slot = freeSlots[--freeCount];
             keys[slot] = key;
@@ -132,13 +129,10 @@ public final class HeavyHitterDetector {
             counts[slot * panes + pane] = 1;
             windowCount[slot] = 1;
             windowError[slot] = 0;
-            heap[size] = slot;
-            heapPos[slot] = size;
-            size++;
-            siftUp(size - 1);
+            heap.add(slot);
         } else {
             // Space-Saving: the new key takes over the smallest counter, and all of its count becomes error.
-            slot = heap[0];
+            slot = heap.min();
             slotOf.remove(keys[slot]);
             keys[slot] = key;
             slotOf.put(key, slot);
@@ -147,7 +141,7 @@ public final class HeavyHitterDetector {
             windowError[slot] = windowCount[slot];
             counts[base + pane]++;
             windowCount[slot]++;
-            siftDown(0);
+            heap.increased(slot);
         }
         paneTotals[pane]++;
         windowTotal++;
@@ -164,9 +158,9 @@ public final class HeavyHitterDetector {
     /** The tracked keys, largest estimated count first, with counts, shares and error bounds. */
     public synchronized List<HeavyHitter> topK() {
         slideToNow();
-        List<HeavyHitter> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            int slot = heap[i];
+        List<HeavyHitter> out = new ArrayList<>(heap.size());
+        for (int i = 0; i < heap.size(); i++) {
+            int slot = heap.slot(i);
             out.add(new HeavyHitter(keys[slot], windowCount[slot], windowError[slot], windowTotal, hot(slot)));
         }
         out.sort(Comparator.comparingLong(HeavyHitter::count).reversed().thenComparing(HeavyHitter::key));
@@ -225,8 +219,8 @@ public final class HeavyHitterDetector {
     private void expire(int pane) {
         windowTotal -= paneTotals[pane];
         paneTotals[pane] = 0;
-        for (int i = 0; i < size; i++) {
-            int slot = heap[i];
+        for (int i = 0; i < heap.size(); i++) {
+            int slot = heap.slot(i);
             int at = slot * panes + pane;
             windowCount[slot] -= counts[at];
             windowError[slot] -= errors[at];
@@ -237,80 +231,32 @@ public final class HeavyHitterDetector {
 
     /** Frees the counters whose keys have nothing left in the window and rebuilds the heap (counts went down). */
     private void compact() {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            int slot = heap[i];
-            if (windowCount[slot] == 0) {
-                slotOf.remove(keys[slot]);
-                keys[slot] = null;
-                windowError[slot] = 0;
-                freeSlots[freeCount++] = slot;
-            } else {
-                heap[kept] = slot;
-                heapPos[slot] = kept;
-                kept++;
+        heap.removeIf(slot -> {
+            if (windowCount[slot] != 0) {
+                return false;
             }
-        }
-        size = kept;
-        for (int i = size / 2 - 1; i >= 0; i--) {
-            siftDown(i);
-        }
+            free(slot);
+            return true;
+        });
+    }
+
+    private void free(int slot) {
+        slotOf.remove(keys[slot]);
+        keys[slot] = null;
+        windowCount[slot] = 0;
+        windowError[slot] = 0;
+        freeSlots[freeCount++] = slot;
     }
 
     private void clear() {
-        for (int i = 0; i < size; i++) {
-            int slot = heap[i];
-            slotOf.remove(keys[slot]);
-            keys[slot] = null;
-            windowCount[slot] = 0;
-            windowError[slot] = 0;
-            freeSlots[freeCount++] = slot;
+        for (int i = 0; i < heap.size(); i++) {
+            free(heap.slot(i));
         }
+        heap.clear();
         java.util.Arrays.fill(counts, 0);
         java.util.Arrays.fill(errors, 0);
         java.util.Arrays.fill(paneTotals, 0);
-        size = 0;
         windowTotal = 0;
-    }
-
-    private void siftUp(int i) {
-        int slot = heap[i];
-        long value = windowCount[slot];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (windowCount[p] <= value) {
-                break;
-            }
-            heap[i] = p;
-            heapPos[p] = i;
-            i = parent;
-        }
-        heap[i] = slot;
-        heapPos[slot] = i;
-    }
-
-    private void siftDown(int i) {
-        int slot = heap[i];
-        long value = windowCount[slot];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int c = heap[child];
-            int right = child + 1;
-            if (right < size && windowCount[heap[right]] < windowCount[c]) {
-                child = right;
-                c = heap[child];
-            }
-            if (value <= windowCount[c]) {
-                break;
-            }
-            heap[i] = c;
-            heapPos[c] = i;
-            i = child;
-        }
-        heap[i] = slot;
-        heapPos[slot] = i;
     }
 
     @Override
