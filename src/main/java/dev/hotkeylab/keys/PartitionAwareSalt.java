@@ -6,9 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Salting that really spreads: one searched suffix per partition ({@link PartitionAwareSalts}), used round robin by
- * sequence, so each partition gets N/P records (within one) for any key and any partition count.
+ * sequence, so each partition gets N/P records (within one) for any key and any partition count. The salts are
+ * searched once per concert id and kept; {@link #target} picks which partition's salt a request takes, which is all
+ * {@link EntitySalt} changes.
  */
-final class PartitionAwareSalt implements KeyStrategy {
+class PartitionAwareSalt implements KeyStrategy {
 
     private final int partitions;
     private final Map<String, PartitionAwareSalts> saltsByKey = new ConcurrentHashMap<>();
@@ -18,8 +20,17 @@ final class PartitionAwareSalt implements KeyStrategy {
     }
 
     @Override
-    public String keyFor(String concertId, String userId, long sequence) {
+    public final String keyFor(String concertId, String userId, long sequence) {
         PartitionAwareSalts salts = saltsByKey.computeIfAbsent(concertId, k -> PartitionAwareSalts.compute(k, partitions));
-        return salts.saltedKeyFor((int) Math.floorMod(sequence, (long) partitions));
+        return salts.saltedKeyFor(target(userId, sequence));
+    }
+
+    /** The partition whose salt this request takes ({@code 0 <= p < partitions}): round robin by sequence. */
+    int target(String userId, long sequence) {
+        return (int) Math.floorMod(sequence, (long) partitions);
+    }
+
+    final int partitions() {
+        return partitions;
     }
 }

@@ -59,7 +59,7 @@ public final class HotKeyRouter {
     private final LongAdder headersWritten = new LongAdder();
     private final LongAdder headersMissed = new LongAdder();
     private final LongAdder repeatedCalls = new LongAdder();
-    private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
+    private final ThreadLocal<InFlightRecord> inFlight = ThreadLocal.withInitial(InFlightRecord::new);
 
     /** A router on the system's monotonic clock. */
     public HotKeyRouter(AdaptivePartitionerConfig config) {
@@ -94,7 +94,7 @@ public final class HotKeyRouter {
      * the class comment) returns the first call's answer. {@code valueBytes} only tells records apart.
      */
     public int partition(String topic, Object key, byte[] keyBytes, byte[] valueBytes, Cluster cluster) {
-        InFlight f = inFlight.get();
+        InFlightRecord f = inFlight.get();
         if (f.repeatAsked) {
             f.repeatAsked = false;
             if (f.isSameRecord(topic, keyBytes, valueBytes)) {
@@ -114,7 +114,7 @@ public final class HotKeyRouter {
      * record gets the same answer.
      */
     public void onNewBatch(String topic, int prevPartition) {
-        InFlight f = inFlight.get();
+        InFlightRecord f = inFlight.get();
         f.repeatAsked = f.decided && topic.equals(f.topic) && f.partition == prevPartition;
     }
 
@@ -160,7 +160,7 @@ public final class HotKeyRouter {
      * the partitioner) are lent to the next {@link #partition} call for the same topic and key object.
      */
     void lendHeaders(String topic, Object key, Headers headers) {
-        InFlight f = inFlight.get();
+        InFlightRecord f = inFlight.get();
         f.lentTopic = topic;
         f.lentKey = key;
         f.lentHeaders = headers;
@@ -277,57 +277,6 @@ public final class HotKeyRouter {
                 salts = s;
             }
             return s;
-        }
-    }
-
-    /**
-     * The record this thread is sending: the headers the interceptor lent for its partition call, and the decision
-     * made for it. The serialized arrays are remembered by identity hash and length, not held, so a large value is
-     * not kept alive between sends.
-     */
-    private static final class InFlight {
-        String lentTopic;
-        Object lentKey;
-        Headers lentHeaders;
-
-        boolean decided;
-        boolean repeatAsked;
-        String topic;
-        int partition;
-        int keyId;
-        int keyLength;
-        int valueId;
-        int valueLength;
-
-        Headers takeLentHeaders(String topic, Object key) {
-            Headers h = lentHeaders;
-            // The same key object on the same topic: the record the interceptor just saw (an interceptor placed
-            // after ours that replaced the key, or a record that never reached the partitioner, leaves a stale loan).
-            boolean match = h != null && lentKey == key && topic.equals(lentTopic);
-            lentTopic = null;
-            lentKey = null;
-            lentHeaders = null;
-            return match ? h : null;
-        }
-
-        void decided(String topic, byte[] keyBytes, byte[] valueBytes, int partition) {
-            this.decided = true;
-            this.topic = topic;
-            this.partition = partition;
-            this.keyId = System.identityHashCode(keyBytes);
-            this.keyLength = length(keyBytes);
-            this.valueId = System.identityHashCode(valueBytes);
-            this.valueLength = length(valueBytes);
-        }
-
-        boolean isSameRecord(String topic, byte[] keyBytes, byte[] valueBytes) {
-            return decided && topic.equals(this.topic)
-                    && keyId == System.identityHashCode(keyBytes) && keyLength == length(keyBytes)
-                    && valueId == System.identityHashCode(valueBytes) && valueLength == length(valueBytes);
-        }
-
-        private static int length(byte[] bytes) {
-            return bytes == null ? -1 : bytes.length;
         }
     }
 }
