@@ -1,14 +1,9 @@
 package dev.hotkeylab.experiment;
 
-import dev.hotkeylab.metrics.LatencyStats;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,32 +16,23 @@ import org.apache.kafka.common.errors.WakeupException;
  * batch, commit as the {@link CommitPolicy} says (at-least-once, as a booking service would: only handled records'
  * offsets, and synchronously when partitions are revoked or the member closes).
  */
-final class GroupMember implements Member {
+final class GroupMember extends Member {
 
-    private final String clientId;
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final RequestHandler handler;
-    private final RunAccounting accounting;
-    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
-    private final AtomicLong records = new AtomicLong();
-    private final Timeline timeline = new Timeline();
-    private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final long crashAfter;
     private final CommitPolicy commits;
-    private volatile boolean stopping;
     private volatile boolean subscribed;
-    private volatile boolean crashed;
 
     GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
             RunAccounting accounting, long crashAfter, CommitPolicy commits) {
-        this.clientId = clientId;
+        super(clientId, accounting);
         this.commits = commits;
         this.crashAfter = crashAfter;
         this.consumer = new KafkaConsumer<>(config);
         this.topic = topic;
         this.handler = handler;
-        this.accounting = accounting;
     }
 
     @Override
@@ -74,7 +60,6 @@ final class GroupMember implements Member {
                 }
             });
             subscribed = true;
-            RunAccounting.Batch tally = accounting.batch(latencyMicros);
             long uncommitted = 0;
             long lastCommitNanos = System.nanoTime();
             while (!stopping) {
@@ -88,8 +73,7 @@ final class GroupMember implements Member {
                     if (handled == crashAfter) {
                         // Dies here: the offsets since the last commit are never committed.
                         crashed = true;
-                        int n = tally.size();
-                        timeline.record(tally.flush(System.nanoTime()), n);
+                        flush(System.nanoTime(), tally.size());
                         return;
                     }
                 }
@@ -98,7 +82,7 @@ final class GroupMember implements Member {
                 }
                 long now = System.nanoTime();
                 int n = tally.size();
-                timeline.record(tally.flush(now), n);
+                flush(now, n);
                 uncommitted += n;
                 if (commits.due(uncommitted, now - lastCommitNanos)) {
                     if (commits.sync()) {
@@ -114,63 +98,24 @@ final class GroupMember implements Member {
                 consumer.commitSync(Duration.ofSeconds(5));
             }
         } catch (WakeupException e) {
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
+            failedUnlessStopping(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
+            failedUnlessStopping(e);
         } catch (Exception e) {
-            accounting.failed(clientId, e);
+            accounting.failed(clientId(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
     @Override
-    public void stop() {
+    void stop() {
         stopping = true;
         consumer.wakeup();
     }
 
     boolean subscribed() {
         return subscribed;
-    }
-
-    @Override
-    public boolean crashed() {
-        return crashed;
-    }
-
-    @Override
-    public String clientId() {
-        return clientId;
-    }
-
-    @Override
-    public Set<Integer> assignment() {
-        return assignment;
-    }
-
-    @Override
-    public long records() {
-        return records.get();
-    }
-
-    @Override
-    public Histogram latencyMicros() {
-        return latencyMicros;
-    }
-
-    @Override
-    public List<Long> timeline(int buckets) {
-        return timeline.values(buckets);
-    }
-
-    @Override
-    public long lastBucket() {
-        return timeline.lastBucket();
     }
 }
