@@ -19,7 +19,7 @@ abstract class Member implements Runnable {
     protected final RunAccounting accounting;
     /** This member's own tally, merged into {@link #accounting} at each {@link #flush(long, int)}. */
     protected final RunAccounting.Batch tally;
-    protected final Set<Integer> assignment = new ConcurrentSkipListSet<>();
+    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
     protected final AtomicLong records = new AtomicLong();
     private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
@@ -59,6 +59,15 @@ abstract class Member implements Runnable {
     /** Partitions assigned to this member (a share group assigns a partition to several members). */
     final Set<Integer> assignment() {
         return assignment;
+    }
+
+    /**
+     * Sets the partitions assigned now: told by the {@link ConsumerLoop} after each rebalance (consumer group), or by
+     * the runner from Admin's share-group description (share group).
+     */
+    public void assigned(Set<Integer> partitions) {
+        assignment.retainAll(partitions);
+        assignment.addAll(partitions);
     }
 
     /** Records this member processed (acknowledged or committed after the handler succeeded). */

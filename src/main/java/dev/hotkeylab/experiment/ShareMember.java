@@ -3,7 +3,6 @@ package dev.hotkeylab.experiment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -130,11 +129,5 @@ final class ShareMember extends Member {
     /** The acquisition lock the broker reported with the last fetch, in ms; -1 before the first. */
     long acquisitionLockMillis() {
         return lockMillis;
-    }
-
-    /** Sets the partitions the group coordinator assigned (read by the runner from Admin's share-group description). */
-    void assigned(Set<Integer> partitions) {
-        assignment.retainAll(partitions);
-        assignment.addAll(partitions);
     }
 }
