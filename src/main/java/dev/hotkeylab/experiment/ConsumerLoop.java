@@ -183,11 +183,6 @@ public final class ConsumerLoop implements Runnable {
         consumer.wakeup();
     }
 
-    /** Whether {@link Work#handle} returned false (the loop left without committing). */
-    public boolean crashed() {
-        return crashed;
-    }
-
     /** True once the group coordinator has assigned this member (perhaps no partition) at least once. */
     public boolean assignedOnce() {
         return assignedOnce;
