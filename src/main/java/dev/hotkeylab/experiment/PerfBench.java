@@ -131,12 +131,12 @@ public final class PerfBench {
                     .consumers(PARTITIONS).serviceTimeMillis(0).seed(seed).timeout(timeout).build();
             // FIXED_KEY's topic is kept: the consumer-only measurement below reads its filled partition.
             ExperimentResult r = runner.keepTopics(s == Strategy.FIXED_KEY).run(config);
-            rates.put(s, r.throughputPerSecond());
+            rates.put(s, r.timing().throughputPerSecond());
             if (s == Strategy.FIXED_KEY) {
-                fixedTopic = r.topic();
+                fixedTopic = r.setup().topic();
             }
             progress.accept(String.format(Locale.ROOT, "harness %s: %,.0f records/s end to end, %d of %d consumers "
-                    + "active", s, r.throughputPerSecond(), r.activeConsumers(), r.consumers()));
+                    + "active", s, r.timing().throughputPerSecond(), r.spread().activeConsumers(), r.setup().consumers()));
         }
         try {
             consumerRate = consumerOnly(backend, fixedTopic, messages, timeout);
