@@ -224,7 +224,7 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         out.printf("  done in %.2f s: records per partition %s, %d of %d %s active%n",
-                r.drainMillis() / 1000.0, r.perPartition(), r.activeConsumers(), r.consumers(), members);
+                r.timing().drainMillis() / 1000.0, r.distribution().perPartition(), r.spread().activeConsumers(), r.setup().consumers(), members);
         return r;
     }
 

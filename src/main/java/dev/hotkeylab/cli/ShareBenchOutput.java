@@ -38,12 +38,12 @@ final class ShareBenchOutput {
         return new TextTable(List.of("N", "FIXED_KEY, consumer group (rec/s)", "salted, N partitions",
                 "FIXED_KEY, N share members on 1 partition", "share: out of order per concert", "linear limit"),
                 rows.stream().map(r -> List.of(String.valueOf(r.n()),
-                        String.format(Locale.ROOT, "%.0f", r.fixed().throughputPerSecond()),
+                        String.format(Locale.ROOT, "%.0f", r.fixed().timing().throughputPerSecond()),
                         String.format(Locale.ROOT, "%.2fx (%d of %d active)", r.saltedSpeedup(),
-                                r.salted().activeConsumers(), r.n()),
+                                r.salted().spread().activeConsumers(), r.n()),
                         String.format(Locale.ROOT, "%.2fx (%d of %d active)", r.shareSpeedup(),
-                                r.share().activeConsumers(), r.n()),
-                        String.valueOf(r.share().orderingViolationsPerConcert()),
+                                r.share().spread().activeConsumers(), r.n()),
+                        String.valueOf(r.share().ordering().orderingViolationsPerConcert()),
                         r.n() + "x")).toList());
     }
 }

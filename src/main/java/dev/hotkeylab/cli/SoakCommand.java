@@ -112,15 +112,15 @@ final class SoakCommand implements Callable<Integer> {
                     r = runner.crash(crash).run(config, bars, handler);
                 }
                 InventorySummary s = handler.summary();
-                long lost = messages - (r.processed() - r.redelivered());
+                long lost = messages - (r.consumption().processed() - r.consumption().redelivered());
                 long confirmed = handler.log().count(Outcome.CONFIRMED);
                 done++;
                 totalRequests += messages;
-                totalRedelivered += r.redelivered();
+                totalRedelivered += r.consumption().redelivered();
                 totalDuplicates += s.duplicatesRefused();
                 out.printf("run %d: crashed member %d after %d records, redelivered %d, sold %d/%d, confirmed %d, "
                         + "duplicates refused %d, lost %d%n", done, crash.member(), crash.afterRecords(),
-                        r.redelivered(), s.sold(), capacity, confirmed, s.duplicatesRefused(), lost);
+                        r.consumption().redelivered(), s.sold(), capacity, confirmed, s.duplicatesRefused(), lost);
                 if (lost != 0 || s.sold() > capacity || confirmed != s.sold()) {
                     out.printf("soak FAILED after %d runs: lost %d, sold %d of %d, confirmed %d%n", done, lost,
                             s.sold(), capacity, confirmed);

@@ -46,31 +46,31 @@ public final class DashboardRun implements ExperimentListener {
     /** The run's row of the page's comparison table, under the names the page colours (maxOverMean, ...). */
     static Map<String, Object> row(ExperimentResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("strategy", r.strategy());
-        row.put("partitions", r.partitions());
-        row.put("messages", r.messages());
-        row.put("consumers", r.consumers());
-        row.put("activeConsumers", r.activeConsumers());
-        row.put("idlePartitions", r.idlePartitions());
-        row.put("maxOverMean", Math.round(r.maxOverMean() * 100) / 100.0);
-        row.put("perPartition", r.perPartition());
+        row.put("strategy", r.setup().strategy());
+        row.put("partitions", r.setup().partitions());
+        row.put("messages", r.setup().messages());
+        row.put("consumers", r.setup().consumers());
+        row.put("activeConsumers", r.spread().activeConsumers());
+        row.put("idlePartitions", r.spread().idlePartitions());
+        row.put("maxOverMean", Math.round(r.spread().maxOverMean() * 100) / 100.0);
+        row.put("perPartition", r.distribution().perPartition());
         // Ordered by the lowest partition each consumer read (consumers without one last), so the column lines up
         // with perPartition.
         Map<String, Long> perConsumer = new LinkedHashMap<>();
-        r.perConsumer().entrySet().stream()
+        r.spread().perConsumer().entrySet().stream()
                 .sorted(java.util.Comparator.comparingInt((Map.Entry<String, ConsumerStats> e) ->
                                 e.getValue().partitions().isEmpty() ? Integer.MAX_VALUE
                                         : java.util.Collections.min(e.getValue().partitions()))
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> perConsumer.put(e.getKey(), e.getValue().records()));
         row.put("perConsumer", perConsumer);
-        row.put("throughputPerSecond", Math.round(r.throughputPerSecond()));
-        row.put("durationMs", r.drainMillis());
-        row.put("latencyP99Ms", Math.round(r.latency().p99Ms()));
-        row.put("outOfOrderPerConcert", r.orderingViolationsPerConcert());
-        row.put("outOfOrderPerUser", r.orderingViolationsPerUser());
-        row.put("longestStallMs", r.longestStallMillis());
-        row.put("leaderRecordsByBroker", r.leaderRecordsByBroker());
+        row.put("throughputPerSecond", Math.round(r.timing().throughputPerSecond()));
+        row.put("durationMs", r.timing().drainMillis());
+        row.put("latencyP99Ms", Math.round(r.timing().latency().p99Ms()));
+        row.put("outOfOrderPerConcert", r.ordering().orderingViolationsPerConcert());
+        row.put("outOfOrderPerUser", r.ordering().orderingViolationsPerUser());
+        row.put("longestStallMs", r.consumption().longestStallMillis());
+        row.put("leaderRecordsByBroker", r.leaderLoad().leaderRecordsByBroker());
         return row;
     }
 

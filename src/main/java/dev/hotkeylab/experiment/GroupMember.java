@@ -1,176 +1,62 @@
 package dev.hotkeylab.experiment;
 
-import dev.hotkeylab.metrics.LatencyStats;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * One consumer of the group on its own thread: poll, hand each record to the {@link RequestHandler}, account for the
- * batch, commit as the {@link CommitPolicy} says (at-least-once, as a booking service would: only handled records'
- * offsets, and synchronously when partitions are revoked or the member closes).
+ * One consumer of the group on its own thread: the {@link ConsumerLoop} (which commits as the {@link CommitPolicy}
+ * says, only handled records' offsets) hands each record to the {@link RequestHandler}; this member accounts for the
+ * batch and dies after its n-th record when a {@link ConsumerCrash} says so.
  */
-final class GroupMember implements Member {
+final class GroupMember extends Member implements ConsumerLoop.Work {
 
-    private final String clientId;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
+    private final ConsumerLoop loop;
     private final RequestHandler handler;
-    private final RunAccounting accounting;
-    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
-    private final AtomicLong records = new AtomicLong();
-    private final Timeline timeline = new Timeline();
-    private final Histogram latencyMicros = LatencyStats.newHistogram();
     private final long crashAfter;
-    private final CommitPolicy commits;
-    private volatile boolean stopping;
-    private volatile boolean subscribed;
-    private volatile boolean crashed;
 
+    /** @param config a consumer configuration as {@link ConsumerLoop#config} makes it */
     GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
             RunAccounting accounting, long crashAfter, CommitPolicy commits) {
-        this.clientId = clientId;
-        this.commits = commits;
-        this.crashAfter = crashAfter;
-        this.consumer = new KafkaConsumer<>(config);
-        this.topic = topic;
+        super(clientId, accounting);
         this.handler = handler;
-        this.accounting = accounting;
+        this.crashAfter = crashAfter;
+        this.loop = new ConsumerLoop(config, topic, commits, this);
     }
 
     @Override
     public void run() {
-        try {
-            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // Called inside poll(), after the previous batch was handled: its offsets go to the next owner.
-                    // Not when closing after stop() (the run is over) or a crash (its records must come back).
-                    if (!crashed && !stopping && !partitions.isEmpty()) {
-                        consumer.commitSync(Duration.ofSeconds(5));
-                    }
-                    partitions.forEach(tp -> assignment.remove(tp.partition()));
-                }
+        loop.run();
+    }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    partitions.forEach(tp -> assignment.add(tp.partition()));
-                }
-
-                @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    partitions.forEach(tp -> assignment.remove(tp.partition())); // gone already: nothing to commit
-                }
-            });
-            subscribed = true;
-            RunAccounting.Batch tally = accounting.batch(latencyMicros);
-            long uncommitted = 0;
-            long lastCommitNanos = System.nanoTime();
-            while (!stopping) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                long handled = records.get();
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    TicketRequest request = TicketRequest.fromJson(record.value());
-                    handler.handle(request);
-                    tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
-                    records.lazySet(++handled);
-                    if (handled == crashAfter) {
-                        // Dies here: the offsets since the last commit are never committed.
-                        crashed = true;
-                        int n = tally.size();
-                        timeline.record(tally.flush(System.nanoTime()), n);
-                        return;
-                    }
-                }
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                long now = System.nanoTime();
-                int n = tally.size();
-                timeline.record(tally.flush(now), n);
-                uncommitted += n;
-                if (commits.due(uncommitted, now - lastCommitNanos)) {
-                    if (commits.sync()) {
-                        consumer.commitSync();
-                    } else {
-                        consumer.commitAsync();
-                    }
-                    uncommitted = 0;
-                    lastCommitNanos = now;
-                }
-            }
-            if (uncommitted > 0) {
-                consumer.commitSync(Duration.ofSeconds(5));
-            }
-        } catch (WakeupException e) {
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
-        } catch (Exception e) {
-            accounting.failed(clientId, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    @Override
+    public boolean handle(ConsumerRecord<String, byte[]> record) throws Exception {
+        TicketRequest request = TicketRequest.fromJson(record.value());
+        handler.handle(request);
+        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
+        long handled = records.get() + 1;
+        records.lazySet(handled); // this thread is the only writer
+        if (handled == crashAfter) {
+            // Dies here: the offsets since the last commit are never committed.
+            crashed = true;
+            flush(System.nanoTime(), tally.size());
+            return false;
         }
+        return true;
     }
 
     @Override
-    public void stop() {
+    public void handled(int n) {
+        flush(System.nanoTime(), n);
+    }
+
+    @Override
+    public void failed(Exception e) {
+        accounting.failed(clientId(), e);
+    }
+
+    @Override
+    void stop() {
         stopping = true;
-        consumer.wakeup();
-    }
-
-    boolean subscribed() {
-        return subscribed;
-    }
-
-    @Override
-    public boolean crashed() {
-        return crashed;
-    }
-
-    @Override
-    public String clientId() {
-        return clientId;
-    }
-
-    @Override
-    public Set<Integer> assignment() {
-        return assignment;
-    }
-
-    @Override
-    public long records() {
-        return records.get();
-    }
-
-    @Override
-    public Histogram latencyMicros() {
-        return latencyMicros;
-    }
-
-    @Override
-    public List<Long> timeline(int buckets) {
-        return timeline.values(buckets);
-    }
-
-    @Override
-    public long lastBucket() {
-        return timeline.lastBucket();
+        loop.stop();
     }
 }

@@ -1,34 +1,91 @@
 package dev.hotkeylab.experiment;
 
+import dev.hotkeylab.metrics.LatencyStats;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
  * One member of a run's group on its own thread, whatever the {@link GroupType}: {@link GroupMember} (consumer group)
- * or {@link ShareMember} (share group). Both feed the same {@link RunAccounting}.
+ * or {@link ShareMember} (share group). Both feed the same {@link RunAccounting}; this base holds what they account
+ * for alike (records, latency, timeline, assignment, crash and stop flags), the subclass holds its client and loop.
  */
-interface Member extends Runnable {
+abstract class Member implements Runnable {
+
+    private final String clientId;
+    /** The run's shared counters. */
+    protected final RunAccounting accounting;
+    /** This member's own tally, merged into {@link #accounting} at each {@link #flush(long, int)}. */
+    protected final RunAccounting.Batch tally;
+    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
+    protected final AtomicLong records = new AtomicLong();
+    private final Timeline timeline = new Timeline();
+    private final Histogram latencyMicros = LatencyStats.newHistogram();
+    protected volatile boolean stopping;
+    protected volatile boolean crashed;
+
+    protected Member(String clientId, RunAccounting accounting) {
+        this.clientId = clientId;
+        this.accounting = accounting;
+        this.tally = accounting.batch(latencyMicros);
+    }
 
     /** Asks the member to leave; returns at once, the thread ends soon after. */
-    void stop();
+    abstract void stop();
+
+    /** Merges the tally's {@code n} records into the run's accounting and this member's timeline. */
+    protected final void flush(long nowNanos, int n) {
+        timeline.record(tally.flush(nowNanos), n);
+    }
+
+    /** Records an error that ended the loop, unless it only came from {@link #stop()} (wakeup, interrupt). */
+    protected final void failedUnlessStopping(Exception e) {
+        if (!stopping) {
+            accounting.failed(clientId, e);
+        }
+    }
 
     /** Whether an injected {@link ConsumerCrash} stopped this member. */
-    boolean crashed();
+    final boolean crashed() {
+        return crashed;
+    }
 
-    String clientId();
+    final String clientId() {
+        return clientId;
+    }
 
     /** Partitions assigned to this member (a share group assigns a partition to several members). */
-    Set<Integer> assignment();
+    final Set<Integer> assignment() {
+        return assignment;
+    }
+
+    /**
+     * Sets the partitions assigned now: told by the {@link ConsumerLoop} after each rebalance (consumer group), or by
+     * the runner from Admin's share-group description (share group).
+     */
+    public void assigned(Set<Integer> partitions) {
+        assignment.retainAll(partitions);
+        assignment.addAll(partitions);
+    }
 
     /** Records this member processed (acknowledged or committed after the handler succeeded). */
-    long records();
+    final long records() {
+        return records.get();
+    }
 
-    Histogram latencyMicros();
+    final Histogram latencyMicros() {
+        return latencyMicros;
+    }
 
     /** Records per {@link ExperimentResult#TIMELINE_BUCKET_MILLIS} bucket from bucket 0 to {@code buckets - 1}. */
-    List<Long> timeline(int buckets);
+    final List<Long> timeline(int buckets) {
+        return timeline.values(buckets);
+    }
 
     /** The last bucket with a record, -1 for none. */
-    long lastBucket();
+    final long lastBucket() {
+        return timeline.lastBucket();
+    }
 }

@@ -131,12 +131,12 @@ public final class PerfBench {
                     .consumers(PARTITIONS).serviceTimeMillis(0).seed(seed).timeout(timeout).build();
             // FIXED_KEY's topic is kept: the consumer-only measurement below reads its filled partition.
             ExperimentResult r = runner.keepTopics(s == Strategy.FIXED_KEY).run(config);
-            rates.put(s, r.throughputPerSecond());
+            rates.put(s, r.timing().throughputPerSecond());
             if (s == Strategy.FIXED_KEY) {
-                fixedTopic = r.topic();
+                fixedTopic = r.setup().topic();
             }
             progress.accept(String.format(Locale.ROOT, "harness %s: %,.0f records/s end to end, %d of %d consumers "
-                    + "active", s, r.throughputPerSecond(), r.activeConsumers(), r.consumers()));
+                    + "active", s, r.timing().throughputPerSecond(), r.spread().activeConsumers(), r.setup().consumers()));
         }
         try {
             consumerRate = consumerOnly(backend, fixedTopic, messages, timeout);
@@ -163,16 +163,7 @@ public final class PerfBench {
         RunAccounting accounting = new RunAccounting(messages, PARTITIONS);
         accounting.firstSendNanos = System.nanoTime();
         String group = topic + "-perf-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> config = backend.clientConfig();
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, group + "-c0");
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class);
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        Map<String, Object> config = ConsumerLoop.config(backend.clientConfig(), group, group + "-c0",
                 CommitPolicy.THROUGHPUT.maxPollRecords());
         GroupMember member = new GroupMember(group + "-c0", config, topic, RequestHandler.serviceTime(0), accounting,
                 Long.MAX_VALUE, CommitPolicy.THROUGHPUT);

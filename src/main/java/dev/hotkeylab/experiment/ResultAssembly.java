@@ -44,18 +44,23 @@ final class ResultAssembly {
                     m.records() / drainSeconds, m.timeline(buckets)));
         }
         return new ExperimentResult(
-                config.strategy().name(), config.strategy().description(), config.key(), config.partitions(),
-                config.messages(), config.consumers(), config.saltBuckets(), config.seed(), config.users(),
-                config.serviceTimeMillis(), topic, group,
-                boxed(perPartition), brokerCounts, boxed(produced.predictedPerPartition()),
-                accounting.mismatches.get(), produced.distinctKeys(), produced.keyPartitions(), perConsumer, active,
-                skew.idlePartitions(), skew.maxOverMean(), skew.coefficientOfVariation(),
-                drainNanos / 1_000_000, config.messages() / drainSeconds, LatencyStats.of(latency),
-                accounting.concertOrder.violations(), accounting.userOrder.violations(),
-                accounting.processed.get(), accounting.processed.get() - accounting.distinctSucceeded(),
-                settleMillis, accounting.longestStallMillis(),
-                members.stream().filter(Member::crashed).map(Member::clientId).toList(),
-                load.records(), load.bytes(), perConcert(config, produced, accounting), produced.adaptive(), share);
+                new ExperimentResult.Setup(config.strategy().name(), config.strategy().description(), config.key(),
+                        config.partitions(), config.messages(), config.consumers(), config.saltBuckets(),
+                        config.seed(), config.users(), config.serviceTimeMillis(), topic, group),
+                new ExperimentResult.Distribution(boxed(perPartition), brokerCounts,
+                        boxed(produced.predictedPerPartition()), accounting.mismatches.get(), produced.distinctKeys(),
+                        produced.keyPartitions()),
+                new ExperimentResult.Spread(perConsumer, active, skew.idlePartitions(), skew.maxOverMean(),
+                        skew.coefficientOfVariation()),
+                new ExperimentResult.Timing(drainNanos / 1_000_000, config.messages() / drainSeconds,
+                        LatencyStats.of(latency)),
+                new ExperimentResult.Ordering(accounting.concertOrder.violations(), accounting.userOrder.violations()),
+                new ExperimentResult.Consumption(accounting.processed.get(),
+                        accounting.processed.get() - accounting.distinctSucceeded(), settleMillis,
+                        accounting.longestStallMillis(),
+                        members.stream().filter(Member::crashed).map(Member::clientId).toList()),
+                new ExperimentResult.LeaderLoad(load.records(), load.bytes()),
+                perConcert(config, produced, accounting), produced.adaptive(), share);
     }
 
     private static List<Long> boxed(long[] values) {

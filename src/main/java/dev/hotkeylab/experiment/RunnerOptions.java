@@ -2,6 +2,7 @@ package dev.hotkeylab.experiment;
 
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How an {@link ExperimentRunner} runs every experiment it is given, apart from the experiment itself
@@ -55,7 +56,7 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
     }
 
     public RunnerOptions withKeepTopics(boolean keep) {
-        return new RunnerOptions(keep, commits, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return copy(b -> b.keepTopics = keep);
     }
 
     /** At most {@code records} a poll, a commitSync after each batch (what {@code maxPollRecords} always meant). */
@@ -67,26 +68,55 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
     }
 
     public RunnerOptions withCommits(CommitPolicy policy) {
-        return new RunnerOptions(keepTopics, policy, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return copy(b -> b.commits = policy);
     }
 
     public RunnerOptions withCrash(ConsumerCrash plan) {
-        return new RunnerOptions(keepTopics, commits, plan, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return copy(b -> b.crash = plan);
     }
 
     public RunnerOptions withAdminTimeout(Duration timeout) {
-        return new RunnerOptions(keepTopics, commits, crash, timeout, adaptive, groupType, shareDeliveryCountLimit);
+        return copy(b -> b.adminTimeout = timeout);
     }
 
     public RunnerOptions withAdaptive(AdaptivePartitionerConfig config) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, config, groupType, shareDeliveryCountLimit);
+        return copy(b -> b.adaptive = config);
     }
 
     public RunnerOptions withGroupType(GroupType type) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit);
+        return copy(b -> b.groupType = type);
     }
 
     public RunnerOptions withShareDeliveryCountLimit(int limit) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, limit);
+        return copy(b -> b.shareDeliveryCountLimit = limit);
+    }
+
+    /** This record with what {@code change} sets, checked by the constructor as any new one. */
+    private RunnerOptions copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new RunnerOptions(c.keepTopics, c.commits, c.crash, c.adminTimeout, c.adaptive, c.groupType,
+                c.shareDeliveryCountLimit);
+    }
+
+    /** The components of one copy while a {@code with} method changes one of them. */
+    private static final class Copy {
+        boolean keepTopics;
+        CommitPolicy commits;
+        ConsumerCrash crash;
+        Duration adminTimeout;
+        AdaptivePartitionerConfig adaptive;
+        GroupType groupType;
+        int shareDeliveryCountLimit;
+
+        Copy(RunnerOptions o) {
+            keepTopics = o.keepTopics;
+            commits = o.commits;
+            crash = o.crash;
+            adminTimeout = o.adminTimeout;
+            adaptive = o.adaptive;
+            groupType = o.groupType;
+            shareDeliveryCountLimit = o.shareDeliveryCountLimit;
+        }
     }
 }

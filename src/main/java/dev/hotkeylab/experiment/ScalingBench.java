@@ -63,11 +63,11 @@ public final class ScalingBench {
         List<ScalingPoint> points = new ArrayList<>();
         for (int n : config.ns()) {
             ExperimentResult fixed = measure(config, n, Strategy.FIXED_KEY, listener);
-            ScalingPoint fixedPoint = ScalingPoint.of(n, fixed, fixed.throughputPerSecond());
+            ScalingPoint fixedPoint = ScalingPoint.of(n, fixed, fixed.timing().throughputPerSecond());
             points.add(fixedPoint);
             listener.finished(fixedPoint);
             for (Strategy s : config.salted()) {
-                ScalingPoint p = ScalingPoint.of(n, measure(config, n, s, listener), fixed.throughputPerSecond());
+                ScalingPoint p = ScalingPoint.of(n, measure(config, n, s, listener), fixed.timing().throughputPerSecond());
                 points.add(p);
                 listener.finished(p);
             }

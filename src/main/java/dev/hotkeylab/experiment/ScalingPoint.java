@@ -19,10 +19,10 @@ public record ScalingPoint(int n, String strategy, int messages, long drainMilli
     }
 
     static ScalingPoint of(int n, ExperimentResult r, double fixedThroughput) {
-        return new ScalingPoint(n, r.strategy(), r.messages(), r.drainMillis(), r.throughputPerSecond(),
-                fixedThroughput > 0 ? r.throughputPerSecond() / fixedThroughput : 0, r.activeConsumers(),
-                r.perPartition(), r.maxOverMean(), r.latency().p99Ms(), r.orderingViolationsPerConcert(),
-                r.settleMillis(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        return new ScalingPoint(n, r.setup().strategy(), r.setup().messages(), r.timing().drainMillis(), r.timing().throughputPerSecond(),
+                fixedThroughput > 0 ? r.timing().throughputPerSecond() / fixedThroughput : 0, r.spread().activeConsumers(),
+                r.distribution().perPartition(), r.spread().maxOverMean(), r.timing().latency().p99Ms(), r.ordering().orderingViolationsPerConcert(),
+                r.consumption().settleMillis(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
     }
 }

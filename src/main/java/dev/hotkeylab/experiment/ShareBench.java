@@ -26,11 +26,11 @@ public final class ShareBench {
     public record Row(int n, ExperimentResult fixed, ExperimentResult salted, ExperimentResult share) {
 
         public double saltedSpeedup() {
-            return salted.throughputPerSecond() / fixed.throughputPerSecond();
+            return salted.timing().throughputPerSecond() / fixed.timing().throughputPerSecond();
         }
 
         public double shareSpeedup() {
-            return share.throughputPerSecond() / fixed.throughputPerSecond();
+            return share.timing().throughputPerSecond() / fixed.timing().throughputPerSecond();
         }
     }
 
@@ -62,7 +62,7 @@ public final class ShareBench {
 
     private static String line(int n, String what, ExperimentResult r) {
         return String.format(java.util.Locale.ROOT, "  N=%d %-38s %6d requests in %6.2f s: %5.0f rec/s, %d of %d "
-                + "active", n, what, r.messages(), r.drainMillis() / 1000.0, r.throughputPerSecond(),
-                r.activeConsumers(), r.consumers());
+                + "active", n, what, r.setup().messages(), r.timing().drainMillis() / 1000.0, r.timing().throughputPerSecond(),
+                r.spread().activeConsumers(), r.setup().consumers());
     }
 }

@@ -1,14 +1,9 @@
 package dev.hotkeylab.experiment;
 
-import dev.hotkeylab.metrics.LatencyStats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,34 +22,23 @@ import org.apache.kafka.common.errors.WakeupException;
  * (like a process that hangs or dies before its session times out), so its acquired records come back only when their
  * acquisition lock ({@code share.record.lock.duration.ms}) expires.
  */
-final class ShareMember implements Member {
+final class ShareMember extends Member {
 
-    private final String clientId;
     private final KafkaShareConsumer<String, byte[]> consumer;
     private final String topic;
     private final RequestHandler handler;
-    private final RunAccounting accounting;
     private final int deliveryCountLimit;
     private final long crashAfter;
-    private final Set<Integer> assignment = new ConcurrentSkipListSet<>();
-    private final AtomicLong records = new AtomicLong();
-    private final Timeline timeline = new Timeline();
-    private final Histogram latencyMicros = LatencyStats.newHistogram();
-    private final RunAccounting.Batch tally;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean stopping;
-    private volatile boolean crashed;
     private volatile long crashedAtNanos;
     private volatile long lockMillis = -1;
 
     ShareMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
             RunAccounting accounting, long crashAfter, int deliveryCountLimit) {
-        this.clientId = clientId;
+        super(clientId, accounting);
         this.consumer = new KafkaShareConsumer<>(config);
         this.topic = topic;
         this.handler = handler;
-        this.accounting = accounting;
-        this.tally = accounting.batch(latencyMicros);
         this.crashAfter = crashAfter;
         this.deliveryCountLimit = deliveryCountLimit;
     }
@@ -80,16 +64,12 @@ final class ShareMember implements Member {
                 }
             }
         } catch (WakeupException | InterruptException e) {
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
+            failedUnlessStopping(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (!stopping) {
-                accounting.failed(clientId, e);
-            }
+            failedUnlessStopping(e);
         } catch (Exception e) {
-            accounting.failed(clientId, e);
+            accounting.failed(clientId(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -131,19 +111,14 @@ final class ShareMember implements Member {
     /** Accounts for one record at once (records of a share batch may be released, redelivered or archived). */
     private void account(TicketRequest request, ConsumerRecord<String, byte[]> record, long now) {
         tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
-        timeline.record(tally.flush(now));
+        flush(now, 1);
     }
 
     @Override
-    public void stop() {
+    void stop() {
         stopping = true;
         stopped.countDown();
         consumer.wakeup();
-    }
-
-    @Override
-    public boolean crashed() {
-        return crashed;
     }
 
     /** When the injected crash froze this member ({@link System#nanoTime()}), 0 if it did not. */
@@ -154,41 +129,5 @@ final class ShareMember implements Member {
     /** The acquisition lock the broker reported with the last fetch, in ms; -1 before the first. */
     long acquisitionLockMillis() {
         return lockMillis;
-    }
-
-    @Override
-    public String clientId() {
-        return clientId;
-    }
-
-    @Override
-    public Set<Integer> assignment() {
-        return assignment;
-    }
-
-    /** Sets the partitions the group coordinator assigned (read by the runner from Admin's share-group description). */
-    void assigned(Set<Integer> partitions) {
-        assignment.retainAll(partitions);
-        assignment.addAll(partitions);
-    }
-
-    @Override
-    public long records() {
-        return records.get();
-    }
-
-    @Override
-    public Histogram latencyMicros() {
-        return latencyMicros;
-    }
-
-    @Override
-    public List<Long> timeline(int buckets) {
-        return timeline.values(buckets);
-    }
-
-    @Override
-    public long lastBucket() {
-        return timeline.lastBucket();
     }
 }

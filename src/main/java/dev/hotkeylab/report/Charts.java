@@ -77,10 +77,10 @@ public final class Charts implements ReportWriter.Part {
                     "Time from send to processed. With every request sent at once, a consumer's backlog is the "
                             + "latency: the fewer consumers share the work, the longer the tail."),
                     () -> ReportCharts.latency(results, labels)));
-            double yMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
+            double yMax = results.stream().flatMap(r -> r.spread().perConsumer().values().stream())
                     .flatMap(c -> c.timeline().stream()).mapToLong(Long::longValue).max().orElse(0)
                     * ReportCharts.perSecond();
-            double xMax = results.stream().flatMap(r -> r.perConsumer().values().stream())
+            double xMax = results.stream().flatMap(r -> r.spread().perConsumer().values().stream())
                     .mapToInt(c -> c.timeline().size()).max().orElse(0)
                     * (ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0);
             Set<String> files = new HashSet<>();

@@ -98,7 +98,7 @@ public final class ClaimsChecked {
     public static List<Claim> check(List<ExperimentResult> all, Optional<ScalingResult> bench, String run) {
         // One run per strategy: runs repeated against several inventory stores spread keys the same way.
         Map<String, ExperimentResult> first = new java.util.LinkedHashMap<>();
-        all.stream().filter(r -> !ShareClaims.isShare(r)).forEach(r -> first.putIfAbsent(r.strategy(), r));
+        all.stream().filter(r -> !ShareClaims.isShare(r)).forEach(r -> first.putIfAbsent(r.setup().strategy(), r));
         List<ExperimentResult> results = List.copyOf(first.values());
         Optional<ExperimentResult> fixed = results.stream().filter(ClaimsChecked::isBaseline).findFirst();
         List<ExperimentResult> salted = results.stream().filter(ClaimsChecked::spreadsHotKey).toList();
@@ -109,9 +109,9 @@ public final class ClaimsChecked {
         claims.add(allConsumers(salted));
         claims.add(triples(results, fixed, salted, bench));
         claims.add(ordering("salting-loses-concert-order", "Salting loses the order of the concert's requests",
-                "out of order per concert", results, salted, ExperimentResult::orderingViolationsPerConcert));
+                "out of order per concert", results, salted, r -> r.ordering().orderingViolationsPerConcert()));
         claims.add(ordering("salting-loses-user-order", "Salting loses the order of each user's requests",
-                "out of order per user", results, salted, ExperimentResult::orderingViolationsPerUser));
+                "out of order per user", results, salted, r -> r.ordering().orderingViolationsPerUser()));
         claims.addAll(ShareClaims.check(results, all.stream().filter(ShareClaims::isShare).toList()));
         return claims.stream().map(c -> c.from(run)).toList();
     }
@@ -123,7 +123,7 @@ public final class ClaimsChecked {
      * strategy name no longer known (an old results.json) is in neither group: the claims cannot say what it was.
      */
     static Optional<StrategyKind> kind(ExperimentResult r) {
-        return Strategies.find(r.strategy()).map(StrategyType::kind);
+        return Strategies.find(r.setup().strategy()).map(StrategyType::kind);
     }
 
     /** Whether {@code r}'s strategy is a {@link StrategyKind#BASELINE}: the claims' "fixed key". */
@@ -158,50 +158,50 @@ public final class ClaimsChecked {
 
     private static Claim fixedOnePartition(Optional<ExperimentResult> fixed) {
         return aboutFixed("fixed-key-one-partition", "A fixed key sends every request to one partition", fixed, r -> {
-            List<Integer> used = IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
-            return r.strategy() + ": " + counts(r) + (used.size() == 1
+            List<Integer> used = IntStream.range(0, r.setup().partitions()).filter(p -> r.onPartition(p) > 0).boxed().toList();
+            return r.setup().strategy() + ": " + counts(r) + (used.size() == 1
                     ? " (all " + total(r) + " on partition " + used.get(0) + ")"
                     : " (" + used.size() + " partitions used)");
-        }, r -> IntStream.range(0, r.partitions()).filter(p -> r.onPartition(p) > 0).count() == 1);
+        }, r -> IntStream.range(0, r.setup().partitions()).filter(p -> r.onPartition(p) > 0).count() == 1);
     }
 
     private static Claim fixedOneConsumer(Optional<ExperimentResult> fixed) {
         return aboutFixed("fixed-key-one-consumer", "With a fixed key only one consumer works; the others idle", fixed,
-                r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers() + " consumers processed "
+                r -> r.setup().strategy() + ": " + r.spread().activeConsumers() + " of " + r.setup().consumers() + " consumers processed "
                         + "records (" + consumerCounts(r) + ")",
-                r -> r.activeConsumers() == 1 && r.consumers() > 1);
+                r -> r.spread().activeConsumers() == 1 && r.setup().consumers() > 1);
     }
 
     /** A claim about the baseline run alone: not measured without one. */
     private static Claim aboutFixed(String id, String claim, Optional<ExperimentResult> fixed,
             Function<ExperimentResult, String> measured, Predicate<ExperimentResult> holds) {
-        return fixed.map(r -> Verdicts.single(id, claim, measured.apply(r), holds.test(r), r.strategy()))
+        return fixed.map(r -> Verdicts.single(id, claim, measured.apply(r), holds.test(r), r.setup().strategy()))
                 .orElseGet(() -> Verdicts.notMeasured(id, claim, FIXED));
     }
 
     private static Claim evenSpread(List<ExperimentResult> salted) {
         String id = "salting-spreads-evenly";
-        int partitions = salted.isEmpty() ? 3 : salted.get(0).partitions();
+        int partitions = salted.isEmpty() ? 3 : salted.get(0).setup().partitions();
         String claim = "Salting spreads the key evenly across partitions " + partitionList(partitions);
         // "Evenly" is the complement of the project's one "uneven" rule (Skew.UNEVEN_MAX_OVER_MEAN, 1.2).
-        Predicate<ExperimentResult> even = r -> !Skew.uneven(r.idlePartitions().size(), r.maxOverMean());
+        Predicate<ExperimentResult> even = r -> !Skew.uneven(r.spread().idlePartitions().size(), r.spread().maxOverMean());
         String measured = salted.stream().map(r -> {
-            String s = r.strategy() + ": " + counts(r);
-            if (r.strategy().equals(SEED_SALT) && r.keyPartitions().size() <= 8) {
-                s += " (" + r.keyPartitions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            String s = r.setup().strategy() + ": " + counts(r);
+            if (r.setup().strategy().equals(SEED_SALT) && r.distribution().keyPartitions().size() <= 8) {
+                s += " (" + r.distribution().keyPartitions().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining(", ")) + ")";
             }
-            if (!r.idlePartitions().isEmpty()) {
-                s += "; partition" + (r.idlePartitions().size() == 1 ? " " : "s ")
-                        + r.idlePartitions().stream().map(String::valueOf).collect(Collectors.joining(", "))
+            if (!r.spread().idlePartitions().isEmpty()) {
+                s += "; partition" + (r.spread().idlePartitions().size() == 1 ? " " : "s ")
+                        + r.spread().idlePartitions().stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + " empty";
             } else {
-                s += String.format(Locale.ROOT, "; max/mean %.2f", r.maxOverMean());
+                s += String.format(Locale.ROOT, "; max/mean %.2f", r.spread().maxOverMean());
             }
             return s;
         }).collect(Collectors.joining("; "));
         Claim c = Verdicts.bySalted(id, claim, measured, salted, even);
-        Optional<ExperimentResult> seedSalt = salted.stream().filter(r -> r.strategy().equals(SEED_SALT)).findFirst();
+        Optional<ExperimentResult> seedSalt = salted.stream().filter(r -> r.setup().strategy().equals(SEED_SALT)).findFirst();
         if (seedSalt.isPresent() && !c.holdsFor().contains(SEED_SALT)) {
             c = new Claim(c.id(), c.claim(), c.measured(), c.verdict(), c.holdsFor(), c.verdictText()
                     + ClientClaims.otherClient(seedSalt.get(), ClientModel.KAFKAJS_LEGACY));
@@ -211,11 +211,11 @@ public final class ClaimsChecked {
 
     private static Claim allConsumers(List<ExperimentResult> salted) {
         String id = "salting-all-consumers-work";
-        int consumers = salted.isEmpty() ? SEED_CONSUMERS : salted.get(0).consumers();
+        int consumers = salted.isEmpty() ? SEED_CONSUMERS : salted.get(0).setup().consumers();
         String claim = "Salting lets all " + consumers + " consumers work in parallel";
-        String measured = salted.stream().map(r -> r.strategy() + ": " + r.activeConsumers() + " of " + r.consumers()
+        String measured = salted.stream().map(r -> r.setup().strategy() + ": " + r.spread().activeConsumers() + " of " + r.setup().consumers()
                 + " active").collect(Collectors.joining("; "));
-        return Verdicts.bySalted(id, claim, measured, salted, r -> r.activeConsumers() == r.consumers());
+        return Verdicts.bySalted(id, claim, measured, salted, r -> r.spread().activeConsumers() == r.setup().consumers());
     }
 
     private static Claim triples(List<ExperimentResult> results, Optional<ExperimentResult> fixed,
@@ -225,18 +225,18 @@ public final class ClaimsChecked {
         double needed = LINEAR_FRACTION * SEED_CONSUMERS;
         String rule = String.format(Locale.ROOT, "needs >= %.2fx", needed);
         Optional<ScalingResult> atThree = bench.filter(b -> b.point(SEED_CONSUMERS, b.baseline()).isPresent());
-        boolean runHasThree = fixed.isPresent() && fixed.get().consumers() == SEED_CONSUMERS
-                && fixed.get().partitions() >= SEED_CONSUMERS && fixed.get().throughputPerSecond() > 0;
+        boolean runHasThree = fixed.isPresent() && fixed.get().setup().consumers() == SEED_CONSUMERS
+                && fixed.get().setup().partitions() >= SEED_CONSUMERS && fixed.get().timing().throughputPerSecond() > 0;
         if (runHasThree && !salted.isEmpty()) {
             // The run's own numbers decide; a benchmark made at another time is shown beside them, not as the verdict.
-            double base = fixed.get().throughputPerSecond();
+            double base = fixed.get().timing().throughputPerSecond();
             ExperimentResult f = fixed.get();
             String measured = String.format(Locale.ROOT, "run, %d consumers, %d requests, %.1f ms each: %s %.0f "
-                    + "rec/s; ", f.consumers(), f.messages(), f.serviceTimeMillis(), f.strategy(), base)
-                    + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.strategy(),
-                            r.throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
+                    + "rec/s; ", f.setup().consumers(), f.setup().messages(), f.setup().serviceTimeMillis(), f.setup().strategy(), base)
+                    + salted.stream().map(r -> String.format(Locale.ROOT, "%s %.2fx", r.setup().strategy(),
+                            r.timing().throughputPerSecond() / base)).collect(Collectors.joining(", ")) + " (" + rule + ")"
                     + atThree.map(b -> "; for comparison, not this verdict: " + benchFigures(b)).orElse("");
-            return Verdicts.bySalted(id, claim, measured, salted, r -> r.throughputPerSecond() / base >= needed);
+            return Verdicts.bySalted(id, claim, measured, salted, r -> r.timing().throughputPerSecond() / base >= needed);
         }
         if (atThree.isPresent()) {
             ScalingResult b = atThree.get();
@@ -264,17 +264,17 @@ public final class ClaimsChecked {
 
     private static Claim ordering(String id, String claim, String what, List<ExperimentResult> results,
             List<ExperimentResult> salted, Function<ExperimentResult, Long> violations) {
-        String measured = what + ": " + results.stream().map(r -> r.strategy() + " " + violations.apply(r))
+        String measured = what + ": " + results.stream().map(r -> r.setup().strategy() + " " + violations.apply(r))
                 .collect(Collectors.joining(", "));
         return Verdicts.bySalted(id, claim, measured, salted, r -> violations.apply(r) > 0);
     }
 
     private static String counts(ExperimentResult r) {
-        return r.perPartition().stream().map(String::valueOf).collect(Collectors.joining(" / "));
+        return r.distribution().perPartition().stream().map(String::valueOf).collect(Collectors.joining(" / "));
     }
 
     private static long total(ExperimentResult r) {
-        return r.perPartition().stream().mapToLong(Long::longValue).sum();
+        return r.distribution().perPartition().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String consumerCounts(ExperimentResult r) {

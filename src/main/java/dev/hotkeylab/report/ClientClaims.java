@@ -59,18 +59,18 @@ final class ClientClaims {
      * one, which the seed's picture matches.
      */
     static String otherClient(ExperimentResult r, ClientModel client) {
-        List<String> keys = r.keyPartitions().keySet().stream().sorted().toList();
+        List<String> keys = r.distribution().keyPartitions().keySet().stream().sorted().toList();
         if (keys.isEmpty() || keys.size() > 8) {
             return "";
         }
         java.util.Set<Integer> covered = new java.util.TreeSet<>();
         String placed = keys.stream().map(k -> {
-            int p = client.partitionFor(k, r.partitions());
+            int p = client.partitionFor(k, r.setup().partitions());
             covered.add(p);
             return k + " → " + p;
         }).collect(Collectors.joining(", "));
-        return "; under " + client.cliName() + "'s partitioner (modelled, not run) " + r.strategy()
+        return "; under " + client.cliName() + "'s partitioner (modelled, not run) " + r.setup().strategy()
                 + "'s keys would land " + placed
-                + (covered.size() == r.partitions() ? ", covering every partition" : ", leaving partitions empty too");
+                + (covered.size() == r.setup().partitions() ? ", covering every partition" : ", leaving partitions empty too");
     }
 }

@@ -18,7 +18,7 @@ public final class ComparisonTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     public ComparisonTable(List<ExperimentResult> results) {
-        this(results, results.stream().map(ExperimentResult::strategy).toList());
+        this(results, results.stream().map(r -> r.setup().strategy()).toList());
     }
 
     /** A table whose columns are titled by {@code labels} (e.g. strategy and inventory store). */
@@ -31,33 +31,33 @@ public final class ComparisonTable {
         header.add("");
         header.addAll(labels);
         List<Optional<ExperimentResult>> fixedFor = fixedFor(results, labels);
-        row("records per partition", results, r -> r.perPartition().stream().map(String::valueOf)
+        row("records per partition", results, r -> r.distribution().perPartition().stream().map(String::valueOf)
                 .collect(Collectors.joining(" / ")));
-        row("idle partitions", results, r -> r.idlePartitions().isEmpty() ? "none"
-                : r.idlePartitions().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        row("max/mean (1 = even)", results, r -> fmt("%.2f", r.maxOverMean()));
-        row("active consumers", results, r -> r.activeConsumers() + " of " + r.consumers());
-        row("throughput (records/s)", results, r -> fmt("%.0f", r.throughputPerSecond()));
+        row("idle partitions", results, r -> r.spread().idlePartitions().isEmpty() ? "none"
+                : r.spread().idlePartitions().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        row("max/mean (1 = even)", results, r -> fmt("%.2f", r.spread().maxOverMean()));
+        row("active consumers", results, r -> r.spread().activeConsumers() + " of " + r.setup().consumers());
+        row("throughput (records/s)", results, r -> fmt("%.0f", r.timing().throughputPerSecond()));
         // Only when a salted column is there to compare with the fixed key.
         if (results.stream().anyMatch(ClaimsChecked::spreadsHotKey) && fixedFor.stream().anyMatch(Optional::isPresent)) {
             List<String> row = new ArrayList<>();
-            String baseline = fixedFor.stream().flatMap(Optional::stream).findFirst().orElseThrow().strategy();
+            String baseline = fixedFor.stream().flatMap(Optional::stream).findFirst().orElseThrow().setup().strategy();
             row.add("throughput vs " + baseline);
             for (int i = 0; i < results.size(); i++) {
-                double own = results.get(i).throughputPerSecond();
-                row.add(fixedFor.get(i).filter(f -> f.throughputPerSecond() > 0)
-                        .map(f -> fmt("%.2fx", own / f.throughputPerSecond())).orElse("-"));
+                double own = results.get(i).timing().throughputPerSecond();
+                row.add(fixedFor.get(i).filter(f -> f.timing().throughputPerSecond() > 0)
+                        .map(f -> fmt("%.2fx", own / f.timing().throughputPerSecond())).orElse("-"));
             }
             rows.add(row);
         }
-        row("drain time", results, r -> fmt("%.2f s", r.drainMillis() / 1000.0));
-        row("latency p50 / p99", results, r -> fmt("%.0f / %.0f ms", r.latency().p50Ms(), r.latency().p99Ms()));
-        row("out of order: concert / user", results, r -> r.orderingViolationsPerConcert() + " / "
-                + r.orderingViolationsPerUser());
-        row("longest stall", results, r -> r.longestStallMillis() + " ms");
+        row("drain time", results, r -> fmt("%.2f s", r.timing().drainMillis() / 1000.0));
+        row("latency p50 / p99", results, r -> fmt("%.0f / %.0f ms", r.timing().latency().p50Ms(), r.timing().latency().p99Ms()));
+        row("out of order: concert / user", results, r -> r.ordering().orderingViolationsPerConcert() + " / "
+                + r.ordering().orderingViolationsPerUser());
+        row("longest stall", results, r -> r.consumption().longestStallMillis() + " ms");
         // On a cluster of several brokers: how much each broker leads (the hot partition's leader takes it all).
-        if (results.stream().anyMatch(r -> r.leaderRecordsByBroker().size() > 1)) {
-            row("records led, by broker", results, r -> new java.util.TreeMap<>(r.leaderRecordsByBroker()).entrySet()
+        if (results.stream().anyMatch(r -> r.leaderLoad().leaderRecordsByBroker().size() > 1)) {
+            row("records led, by broker", results, r -> new java.util.TreeMap<>(r.leaderLoad().leaderRecordsByBroker()).entrySet()
                     .stream().map(e -> "b" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
         }
     }
@@ -71,12 +71,12 @@ public final class ComparisonTable {
         List<Optional<ExperimentResult>> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             String label = labels.get(i);
-            String strategy = results.get(i).strategy();
+            String strategy = results.get(i).setup().strategy();
             String suffix = label.startsWith(strategy) ? label.substring(strategy.length()) : "";
             Optional<ExperimentResult> same = Optional.empty();
             for (int j = 0; j < results.size() && !suffix.isEmpty(); j++) {
                 ExperimentResult other = results.get(j);
-                if (ClaimsChecked.isBaseline(other) && labels.get(j).equals(other.strategy() + suffix)) {
+                if (ClaimsChecked.isBaseline(other) && labels.get(j).equals(other.setup().strategy() + suffix)) {
                     same = Optional.of(results.get(j));
                     break;
                 }

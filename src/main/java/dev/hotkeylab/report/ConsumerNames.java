@@ -21,7 +21,7 @@ final class ConsumerNames {
 
     /** The group's consumers as c0, c1, ... (results.json does not keep the map's order). */
     static List<ConsumerStats> inOrder(ExperimentResult r) {
-        return r.perConsumer().values().stream().sorted(java.util.Comparator
+        return r.spread().perConsumer().values().stream().sorted(java.util.Comparator
                 .comparingInt((ConsumerStats c) -> index(shortName(c.clientId())))
                 .thenComparing(ConsumerStats::clientId)).toList();
     }

@@ -80,20 +80,20 @@ public final class HtmlReport implements ReportWriter.Part {
             ExperimentResult first = results.get(0);
             h.append("<section id=\"comparison\">\n<h2>The seed's comparison, measured</h2>\n<p>")
                     .append(Html.escape(String.format(Locale.ROOT, "Key %s, %d partitions, %d requests, "
-                            + "%d consumers, %.1f ms service time per request, %d users.", first.key(),
-                            first.partitions(), first.messages(), first.consumers(), first.serviceTimeMillis(),
-                            first.users())))
+                            + "%d consumers, %.1f ms service time per request, %d users.", first.setup().key(),
+                            first.setup().partitions(), first.setup().messages(), first.setup().consumers(), first.setup().serviceTimeMillis(),
+                            first.setup().users())))
                     .append("</p>\n").append(new ComparisonTable(results, labels).table().toHtml("numbers"));
             figures(h, charts, Charts.Topic.DISTRIBUTION);
             h.append("<h3>Where each key landed</h3>\n<ul>\n");
             for (int i = 0; i < results.size(); i++) {
                 ExperimentResult r = results.get(i);
                 h.append("<li><strong>").append(Html.escape(labels.get(i))).append("</strong> (")
-                        .append(Html.escape(r.strategyDescription())).append("): ").append(r.distinctKeys())
+                        .append(Html.escape(r.setup().strategyDescription())).append("): ").append(r.distribution().distinctKeys())
                         .append(" distinct key(s); ")
                         .append(MarkdownReport.keyLandings(r).stream().map(e -> "<code>" + Html.escape(e.getKey())
                                 + "</code> → " + e.getValue()).collect(Collectors.joining(", ")))
-                        .append(r.keyPartitions().size() > 8 ? ", …" : "").append("</li>\n");
+                        .append(r.distribution().keyPartitions().size() > 8 ? ", …" : "").append("</li>\n");
             }
             h.append("</ul>\n</section>\n");
             h.append("<section id=\"time\">\n<h2>Over time</h2>\n");

@@ -31,7 +31,7 @@ public record InventoryRun(String strategy, int consumers, long redelivered, Inv
         if (!all.isEmpty() && points.get(points.size() - 1) != all.get(all.size() - 1)) {
             points.add(all.get(all.size() - 1));
         }
-        return new InventoryRun(result.strategy(), result.consumers(), result.redelivered(), summary, points);
+        return new InventoryRun(result.setup().strategy(), result.setup().consumers(), result.consumption().redelivered(), summary, points);
     }
 
     /** The stores table: sold / oversold / duplicates / reservations per second. */

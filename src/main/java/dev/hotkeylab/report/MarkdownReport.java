@@ -72,8 +72,8 @@ public final class MarkdownReport {
             ExperimentResult first = report.experiments().get(0);
             md.append("## Comparison\n\n");
             md.append(String.format(Locale.ROOT, "Key %s, %d partitions, %d requests, %d consumers, "
-                    + "%.1f ms service time per request, %d users.%n%n", Markdown.code(first.key()), first.partitions(),
-                    first.messages(), first.consumers(), first.serviceTimeMillis(), first.users()));
+                    + "%.1f ms service time per request, %d users.%n%n", Markdown.code(first.setup().key()), first.setup().partitions(),
+                    first.setup().messages(), first.setup().consumers(), first.setup().serviceTimeMillis(), first.setup().users()));
             md.append(new ComparisonTable(report.experiments(), ReportSections.labels(report)).toMarkdown())
                     .append("\n");
             charts(md, charts, Charts.Topic.DISTRIBUTION);
@@ -96,11 +96,11 @@ public final class MarkdownReport {
             for (int i = 0; i < report.experiments().size(); i++) {
                 ExperimentResult r = report.experiments().get(i);
                 md.append("- **").append(Markdown.text(labels.get(i))).append("** (")
-                        .append(Markdown.text(r.strategyDescription())).append("): ").append(r.distinctKeys())
+                        .append(Markdown.text(r.setup().strategyDescription())).append("): ").append(r.distribution().distinctKeys())
                         .append(" distinct key(s); ").append(keyLandings(r).stream()
                                 .map(e -> Markdown.code(e.getKey()) + " → " + e.getValue())
                                 .collect(Collectors.joining(", ")))
-                        .append(r.keyPartitions().size() > 8 ? ", …" : "").append("\n");
+                        .append(r.distribution().keyPartitions().size() > 8 ? ", …" : "").append("\n");
             }
             md.append("\n");
         }
@@ -135,7 +135,7 @@ public final class MarkdownReport {
 
     /** The first eight salted keys in name order, with their partitions. */
     static List<Map.Entry<String, Integer>> keyLandings(ExperimentResult r) {
-        return r.keyPartitions().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(8).toList();
+        return r.distribution().keyPartitions().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(8).toList();
     }
 
     /** One sentence on how the benchmark ran; {@code quote} quotes values from the run for the target format. */

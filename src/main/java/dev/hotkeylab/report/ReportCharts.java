@@ -30,14 +30,14 @@ final class ReportCharts {
     }
 
     static CategoryChart perPartition(List<ExperimentResult> results, List<String> labels) {
-        int partitions = results.stream().mapToInt(ExperimentResult::partitions).max().orElse(1);
+        int partitions = results.stream().mapToInt(r -> r.setup().partitions()).max().orElse(1);
         CategoryChart chart = ChartRenderer.category("Records per partition, by key strategy", "partition", "records");
         List<String> x = IntStream.range(0, partitions).mapToObj(p -> "partition " + p).toList();
         for (int i = 0; i < results.size(); i++) {
             ExperimentResult r = results.get(i);
             List<Long> y = IntStream.range(0, partitions)
-                    .mapToObj(p -> p < r.perPartition().size() ? r.perPartition().get(p) : 0L).toList();
-            chart.addSeries(labels.get(i), x, y).setFillColor(Palette.forRun(r.strategy(), labels.get(i), i));
+                    .mapToObj(p -> p < r.distribution().perPartition().size() ? r.distribution().perPartition().get(p) : 0L).toList();
+            chart.addSeries(labels.get(i), x, y).setFillColor(Palette.forRun(r.setup().strategy(), labels.get(i), i));
         }
         chart.getStyler().setLabelsVisible(partitions <= 12 && results.size() <= 4);
         return chart;
@@ -47,17 +47,17 @@ final class ReportCharts {
         // The runner names consumers <group>-c<i>; groups differ per run, so consumers are matched by c<i>.
         java.util.TreeSet<String> consumers = new java.util.TreeSet<>(
                 java.util.Comparator.comparingInt(ConsumerNames::index).thenComparing(java.util.Comparator.naturalOrder()));
-        results.forEach(r -> r.perConsumer().keySet().forEach(id -> consumers.add(ConsumerNames.shortName(id))));
+        results.forEach(r -> r.spread().perConsumer().keySet().forEach(id -> consumers.add(ConsumerNames.shortName(id))));
         CategoryChart chart = ChartRenderer.category("Records processed per consumer, by key strategy",
                 "consumer of the group", "records");
         List<String> x = consumers.stream().map(c -> "consumer " + c).toList();
         for (int i = 0; i < results.size(); i++) {
             ExperimentResult r = results.get(i);
             Map<String, Long> byName = new TreeMap<>();
-            r.perConsumer().values().forEach(c -> byName.merge(ConsumerNames.shortName(c.clientId()), c.records(), Long::sum));
+            r.spread().perConsumer().values().forEach(c -> byName.merge(ConsumerNames.shortName(c.clientId()), c.records(), Long::sum));
             List<Long> y = consumers.stream().map(c -> byName.getOrDefault(c, 0L)).toList();
-            chart.addSeries(labels.get(i) + " (" + r.activeConsumers() + " of " + r.consumers() + " active)", x, y)
-                    .setFillColor(Palette.forRun(r.strategy(), labels.get(i), i));
+            chart.addSeries(labels.get(i) + " (" + r.spread().activeConsumers() + " of " + r.setup().consumers() + " active)", x, y)
+                    .setFillColor(Palette.forRun(r.setup().strategy(), labels.get(i), i));
         }
         chart.getStyler().setLabelsVisible(consumers.size() <= 12 && results.size() <= 4);
         return chart;
@@ -71,10 +71,10 @@ final class ReportCharts {
         for (int i = 0; i < names.length; i++) {
             int k = i;
             List<Double> y = results.stream().map(r -> switch (k) {
-                case 0 -> r.latency().p50Ms();
-                case 1 -> r.latency().p95Ms();
-                case 2 -> r.latency().p99Ms();
-                default -> r.latency().maxMs();
+                case 0 -> r.timing().latency().p50Ms();
+                case 1 -> r.timing().latency().p95Ms();
+                case 2 -> r.timing().latency().p99Ms();
+                default -> r.timing().latency().maxMs();
             }).toList();
             chart.addSeries(names[i], x, y).setFillColor(Palette.LATENCY.get(i));
         }
@@ -83,8 +83,8 @@ final class ReportCharts {
     }
 
     static XYChart timeline(ExperimentResult r, String label, double xMax, double yMax) {
-        XYChart chart = ChartRenderer.xy(label + ": records per second per consumer (" + r.activeConsumers() + " of "
-                + r.consumers() + " active)", "seconds since the first send", "records per second");
+        XYChart chart = ChartRenderer.xy(label + ": records per second per consumer (" + r.spread().activeConsumers() + " of "
+                + r.setup().consumers() + " active)", "seconds since the first send", "records per second");
         double bucket = ExperimentResult.TIMELINE_BUCKET_MILLIS / 1000.0;
         int i = 0;
         for (ConsumerStats c : ConsumerNames.inOrder(r)) {

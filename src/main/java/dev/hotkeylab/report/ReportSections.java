@@ -73,11 +73,11 @@ public final class ReportSections {
         java.util.List<String> labels = new java.util.ArrayList<>();
         boolean byStore = inventory.size() == results.size();
         for (int i = 0; i < results.size() && byStore; i++) {
-            byStore = inventory.get(i).strategy().equals(results.get(i).strategy());
+            byStore = inventory.get(i).strategy().equals(results.get(i).setup().strategy());
         }
         java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < results.size(); i++) {
-            String base = results.get(i).strategy()
+            String base = results.get(i).setup().strategy()
                     + (byStore ? " + " + inventory.get(i).summary().store() : "");
             String label = base;
             for (int n = 2; !used.add(label); n++) {
@@ -141,15 +141,15 @@ public final class ReportSections {
         Map<String, Object> perStrategy = new LinkedHashMap<>();
         for (ExperimentResult r : report.experiments()) {
             Map<String, Object> f = new LinkedHashMap<>();
-            fixed.filter(x -> x.throughputPerSecond() > 0)
-                    .ifPresent(x -> f.put("throughputVsFixed", r.throughputPerSecond() / x.throughputPerSecond()));
+            fixed.filter(x -> x.timing().throughputPerSecond() > 0)
+                    .ifPresent(x -> f.put("throughputVsFixed", r.timing().throughputPerSecond() / x.timing().throughputPerSecond()));
             f.put("idleConsumers", r.idleConsumers());
             Map<String, Long> perConsumer = new LinkedHashMap<>();
             for (ConsumerStats c : ConsumerNames.inOrder(r)) {
                 perConsumer.put(ConsumerNames.shortName(c.clientId()), c.records());
             }
             f.put("recordsPerConsumer", perConsumer);
-            perStrategy.put(r.strategy(), f);
+            perStrategy.put(r.setup().strategy(), f);
         }
         figures.put("strategies", perStrategy);
         return figures;

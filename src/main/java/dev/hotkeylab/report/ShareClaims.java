@@ -44,7 +44,7 @@ final class ShareClaims {
     /** The partition with the most records. */
     static int hottest(ExperimentResult r) {
         int hot = 0;
-        for (int p = 1; p < r.partitions(); p++) {
+        for (int p = 1; p < r.setup().partitions(); p++) {
             if (r.onPartition(p) > r.onPartition(hot)) {
                 hot = p;
             }
@@ -55,7 +55,7 @@ final class ShareClaims {
     /** Members that processed records and were assigned the hottest partition. */
     static long activeOnHottest(ExperimentResult r) {
         int hot = hottest(r);
-        return r.perConsumer().values().stream().filter(ConsumerStats::active)
+        return r.spread().perConsumer().values().stream().filter(ConsumerStats::active)
                 .filter(c -> c.partitions().contains(hot)).count();
     }
 
@@ -71,8 +71,8 @@ final class ShareClaims {
         long onC = activeOnHottest(c);
         long onS = activeOnHottest(s);
         String measured = String.format(Locale.ROOT, "FIXED_KEY, all records on partition %d: consumer group %d of %d "
-                + "members active on it; share group %d of %d (%s)", hottest(s), onC, c.consumers(), onS,
-                s.consumers(), members(s));
+                + "members active on it; share group %d of %d (%s)", hottest(s), onC, c.setup().consumers(), onS,
+                s.setup().consumers(), members(s));
         boolean holdsClassic = onC <= 1;
         boolean holdsShare = onS <= 1;
         if (holdsClassic && !holdsShare) {
@@ -98,14 +98,14 @@ final class ShareClaims {
         }
         ExperimentResult c = classicFixed.get();
         ExperimentResult s = shareFixed.get();
-        double speedup = s.throughputPerSecond() / Math.max(c.throughputPerSecond(), 1e-9);
+        double speedup = s.timing().throughputPerSecond() / Math.max(c.timing().throughputPerSecond(), 1e-9);
         String measured = String.format(Locale.ROOT, "same key, share group of %d: %.2fx the consumer group's "
-                + "throughput (%.0f vs %.0f rec/s), %s of the records on one leader", s.consumers(), speedup,
-                s.throughputPerSecond(), c.throughputPerSecond(), hottestLeaderShare(s))
+                + "throughput (%.0f vs %.0f rec/s), %s of the records on one leader", s.setup().consumers(), speedup,
+                s.timing().throughputPerSecond(), c.timing().throughputPerSecond(), hottestLeaderShare(s))
                 + salted.stream().map(r -> String.format(Locale.ROOT, "; %s (consumer group): %.2fx, %s on the "
-                        + "busiest leader, %d partitions used", r.strategy(),
-                        r.throughputPerSecond() / Math.max(c.throughputPerSecond(), 1e-9), hottestLeaderShare(r),
-                        r.partitions() - r.idlePartitions().size())).collect(Collectors.joining());
+                        + "busiest leader, %d partitions used", r.setup().strategy(),
+                        r.timing().throughputPerSecond() / Math.max(c.timing().throughputPerSecond(), 1e-9), hottestLeaderShare(r),
+                        r.setup().partitions() - r.spread().idlePartitions().size())).collect(Collectors.joining());
         if (speedup >= SCALED_FACTOR && activeOnHottest(s) > 1) {
             return new Claim(id, claim, measured, Verdict.DOES_NOT_HOLD, List.of(),
                     "does not hold: share groups scale the consumers without touching the key; only salting "
@@ -118,17 +118,17 @@ final class ShareClaims {
 
     /** How much of the topic's records the busiest leader took, e.g. "100 %". */
     private static String hottestLeaderShare(ExperimentResult r) {
-        long total = r.leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).sum();
-        long max = r.leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long total = r.leaderLoad().leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).sum();
+        long max = r.leaderLoad().leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).max().orElse(0);
         if (total == 0) {
             return "-";
         }
-        String brokers = r.leaderRecordsByBroker().size() == 1 ? " (1 broker)" : "";
+        String brokers = r.leaderLoad().leaderRecordsByBroker().size() == 1 ? " (1 broker)" : "";
         return String.format(Locale.ROOT, "%.0f %%%s", 100.0 * max / total, brokers);
     }
 
     private static String members(ExperimentResult r) {
-        return r.perConsumer().values().stream().filter(ConsumerStats::active)
+        return r.spread().perConsumer().values().stream().filter(ConsumerStats::active)
                 .map(c -> String.valueOf(c.records())).collect(Collectors.joining(" / ")) + " records";
     }
 }

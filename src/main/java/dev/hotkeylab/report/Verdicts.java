@@ -21,8 +21,8 @@ final class Verdicts {
         if (salted.isEmpty()) {
             return notMeasured(id, claim, "a salted strategy");
         }
-        return verdictOver(id, claim, measured, salted.stream().map(ExperimentResult::strategy).toList(),
-                salted.stream().filter(holds).map(ExperimentResult::strategy).toList());
+        return verdictOver(id, claim, measured, salted.stream().map(r -> r.setup().strategy()).toList(),
+                salted.stream().filter(holds).map(r -> r.setup().strategy()).toList());
     }
 
     static Claim verdictOver(String id, String claim, String measured, List<String> all, List<String> holds) {

@@ -108,10 +108,10 @@ class AdaptiveExperimentTest {
     @Test
     @DisplayName("producer, broker and the partitioner's own headers agree on every record")
     void countsAgree() {
-        assertThat(result.predictionMismatches()).isZero();
-        assertThat(result.perPartition()).isEqualTo(result.brokerPerPartition())
-                .isEqualTo(result.predictedPerPartition());
+        assertThat(result.distribution().predictionMismatches()).isZero();
+        assertThat(result.distribution().perPartition()).isEqualTo(result.distribution().brokerPerPartition())
+                .isEqualTo(result.distribution().predictedPerPartition());
         assertThat(result.perConcert().values().stream().mapToLong(ConcertStats::records).sum()).isEqualTo(1000);
-        assertThat(result.processed()).isGreaterThanOrEqualTo(1000);
+        assertThat(result.consumption().processed()).isGreaterThanOrEqualTo(1000);
     }
 }

@@ -85,25 +85,25 @@ class BrokerFailureTest {
         long failoverGapMillis = failoverGapNanos / 1_000_000;
         long longestGapMillis = longestGapNanos / 1_000_000;
         Figures.of(reporter).put("stoppedBroker", killed.get() + " (leader of partition 2)")
-                .put("longestStallMillis", r.longestStallMillis())
+                .put("longestStallMillis", r.consumption().longestStallMillis())
                 .put("pauseAcrossFailoverMillis", failoverGapMillis)
                 .put("longestPauseSeenByHandlerMillis", longestGapMillis)
                 .put("leaderShutdownMillis", (killDone.get() - killStarted.get()) / 1_000_000)
-                .put("redelivered", r.redelivered())
-                .put("brokerPerPartition", r.brokerPerPartition())
-                .put("leaderRecordsByBroker", r.leaderRecordsByBroker());
+                .put("redelivered", r.consumption().redelivered())
+                .put("brokerPerPartition", r.distribution().brokerPerPartition())
+                .put("leaderRecordsByBroker", r.leaderLoad().leaderRecordsByBroker());
 
         assertThat(killed.get()).isNotNegative();
-        assertThat(r.perPartition()).containsExactly(0L, 0L, 3000L);
-        assertThat(r.brokerPerPartition()).as("records in the log: none lost, none written twice")
+        assertThat(r.distribution().perPartition()).containsExactly(0L, 0L, 3000L);
+        assertThat(r.distribution().brokerPerPartition()).as("records in the log: none lost, none written twice")
                 .containsExactly(0L, 0L, 3000L);
-        assertThat(r.processed() - r.redelivered()).isEqualTo(3000);
-        assertThat(r.leaderRecordsByBroker()).doesNotContainKey(killed.get());
+        assertThat(r.consumption().processed() - r.consumption().redelivered()).isEqualTo(3000);
+        assertThat(r.leaderLoad().leaderRecordsByBroker()).doesNotContainKey(killed.get());
         assertThat(handledAt).as("requests handled, before and after the failover").hasSize(3000);
         assertThat(failoverGapMillis).as("a pause across the leader's shutdown, seen by the handler").isPositive();
         // The runner's figure also counts the wait for the first record (the group forming), which the handler cannot
         // see; every pause between two handled records must be inside it.
-        assertThat(r.longestStallMillis()).as("the runner's longest stall covers the longest pause between handled "
+        assertThat(r.consumption().longestStallMillis()).as("the runner's longest stall covers the longest pause between handled "
                 + "records, %d ms (across the failover: %d ms; tolerance %d ms)", longestGapMillis, failoverGapMillis,
                 CLOCK_TOLERANCE_MILLIS).isGreaterThanOrEqualTo(longestGapMillis - CLOCK_TOLERANCE_MILLIS);
     }

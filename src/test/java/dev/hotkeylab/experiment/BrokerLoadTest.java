@@ -27,12 +27,12 @@ class BrokerLoadTest {
     @DisplayName("FIXED_KEY: one broker leads all 1000 records and all the bytes; the others lead nothing of the concert")
     void fixedKeyLoadsOneBroker(KafkaBackend kafka, TestReporter reporter) {
         ExperimentResult r = new ExperimentRunner(kafka).run(CONFIG.withStrategy(Strategy.FIXED_KEY));
-        Figures.of(reporter).put("perPartition", r.perPartition())
-                .put("leaderRecordsByBroker", r.leaderRecordsByBroker())
-                .put("leaderBytesByBroker", r.leaderBytesByBroker());
+        Figures.of(reporter).put("perPartition", r.distribution().perPartition())
+                .put("leaderRecordsByBroker", r.leaderLoad().leaderRecordsByBroker())
+                .put("leaderBytesByBroker", r.leaderLoad().leaderBytesByBroker());
 
-        assertThat(r.leaderRecordsByBroker().values()).containsOnly(0L, 1000L).containsOnlyOnce(1000L);
-        assertThat(r.leaderBytesByBroker().values().stream().filter(b -> b > 0)).hasSize(1);
+        assertThat(r.leaderLoad().leaderRecordsByBroker().values()).containsOnly(0L, 1000L).containsOnlyOnce(1000L);
+        assertThat(r.leaderLoad().leaderBytesByBroker().values().stream().filter(b -> b > 0)).hasSize(1);
     }
 
     @Test
@@ -44,21 +44,21 @@ class BrokerLoadTest {
         Map<Integer, Long> expected = new TreeMap<>();
         Map<Integer, Integer> leaders = new TreeMap<>();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            for (TopicPartitionInfo p : admin.describeTopics(List.of(r.topic())).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(r.topic()).partitions()) {
+            for (TopicPartitionInfo p : admin.describeTopics(List.of(r.setup().topic())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(r.setup().topic()).partitions()) {
                 leaders.put(p.partition(), p.leader().id());
                 expected.merge(p.leader().id(), r.onPartition(p.partition()), Long::sum);
             }
-            admin.deleteTopics(List.of(r.topic())).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(List.of(r.setup().topic())).all().get(30, TimeUnit.SECONDS);
         }
-        Figures.of(reporter).put("perPartition", r.perPartition()).put("leaderByPartition", leaders)
-                .put("leaderRecordsByBroker", r.leaderRecordsByBroker())
-                .put("leaderBytesByBroker", r.leaderBytesByBroker());
+        Figures.of(reporter).put("perPartition", r.distribution().perPartition()).put("leaderByPartition", leaders)
+                .put("leaderRecordsByBroker", r.leaderLoad().leaderRecordsByBroker())
+                .put("leaderBytesByBroker", r.leaderLoad().leaderBytesByBroker());
 
-        assertThat(r.perPartition()).allSatisfy(c -> assertThat(c).isBetween(333L, 334L));
-        assertThat(r.leaderRecordsByBroker()).as("each leader's records = the sum of the partitions it leads")
+        assertThat(r.distribution().perPartition()).allSatisfy(c -> assertThat(c).isBetween(333L, 334L));
+        assertThat(r.leaderLoad().leaderRecordsByBroker()).as("each leader's records = the sum of the partitions it leads")
                 .isEqualTo(expected);
-        assertThat(r.leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).max().orElseThrow())
+        assertThat(r.leaderLoad().leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).max().orElseThrow())
                 .isLessThan(1000);
     }
 }

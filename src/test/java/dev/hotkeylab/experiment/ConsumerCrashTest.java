@@ -22,12 +22,12 @@ class ConsumerCrashTest {
                 .serviceTimeMillis(2).build();
         // Member 0 dies after its 70th record: 20 records into its second batch of 50, never committed.
         ExperimentResult r = new ExperimentRunner(kafka).crash(new ConsumerCrash(0, 70)).run(config);
-        Figures.of(reporter).put("crashedConsumers", r.crashedConsumers()).put("processed", r.processed())
-                .put("redelivered", r.redelivered()).put("perPartition", r.perPartition());
+        Figures.of(reporter).put("crashedConsumers", r.consumption().crashedConsumers()).put("processed", r.consumption().processed())
+                .put("redelivered", r.consumption().redelivered()).put("perPartition", r.distribution().perPartition());
 
-        assertThat(r.crashedConsumers()).hasSize(1);
-        assertThat(r.processed() - r.redelivered()).isEqualTo(1000);
-        assertThat(r.redelivered()).isPositive();
-        assertThat(r.brokerPerPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
+        assertThat(r.consumption().crashedConsumers()).hasSize(1);
+        assertThat(r.consumption().processed() - r.consumption().redelivered()).isEqualTo(1000);
+        assertThat(r.consumption().redelivered()).isPositive();
+        assertThat(r.distribution().brokerPerPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
     }
 }

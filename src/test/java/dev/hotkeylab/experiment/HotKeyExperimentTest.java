@@ -41,12 +41,12 @@ class HotKeyExperimentTest {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.FIXED_KEY));
         Figures.of(reporter).experiment(r).partitionsChart("partitions", java.util.List.of(r));
 
-        assertThat(r.perPartition()).containsExactly(0L, 0L, 1000L);
-        assertThat(r.idlePartitions()).containsExactly(0, 1);
-        assertThat(r.activeConsumers()).isEqualTo(1);
+        assertThat(r.distribution().perPartition()).containsExactly(0L, 0L, 1000L);
+        assertThat(r.spread().idlePartitions()).containsExactly(0, 1);
+        assertThat(r.spread().activeConsumers()).isEqualTo(1);
         assertThat(r.idleConsumers()).isEqualTo(2);
-        assertThat(r.maxOverMean()).isCloseTo(3.0, within(1e-9));
-        assertThat(r.perConsumer().values()).filteredOn(ConsumerStats::active).singleElement()
+        assertThat(r.spread().maxOverMean()).isCloseTo(3.0, within(1e-9));
+        assertThat(r.spread().perConsumer().values()).filteredOn(ConsumerStats::active).singleElement()
                 .satisfies(c -> assertThat(c.partitions()).containsExactly(2))
                 .satisfies(c -> assertThat(c.records()).isEqualTo(1000));
     }
@@ -57,33 +57,33 @@ class HotKeyExperimentTest {
             + "partitioner)")
     void seedsRandomSaltLeavesPartitionZeroEmpty(TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.RANDOM_SALT));
-        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.keyPartitions()))
+        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.distribution().keyPartitions()))
                 .partitionsChart("partitions", java.util.List.of(r));
 
-        assertThat(r.keyPartitions()).containsOnly(
+        assertThat(r.distribution().keyPartitions()).containsOnly(
                 org.assertj.core.api.Assertions.entry("SUPER_STAR_CONCERT_2026_0", 2),
                 org.assertj.core.api.Assertions.entry("SUPER_STAR_CONCERT_2026_1", 1),
                 org.assertj.core.api.Assertions.entry("SUPER_STAR_CONCERT_2026_2", 2));
         assertThat(r.onPartition(0)).isZero();
-        assertThat(r.idlePartitions()).containsExactly(0);
+        assertThat(r.spread().idlePartitions()).containsExactly(0);
         // Two of the three salts hash to partition 2: about two thirds of the traffic, one third on partition 1.
         assertThat(r.onPartition(2)).isBetween(600L, 733L);
         assertThat(r.onPartition(1)).isEqualTo(1000 - r.onPartition(2));
-        assertThat(r.activeConsumers()).isEqualTo(2);
+        assertThat(r.spread().activeConsumers()).isEqualTo(2);
     }
 
     @Test
     @DisplayName("PARTITION_AWARE_SALT: 333/333/334, all three consumers work")
     void partitionAwareSaltSpreadsExactly(TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(Strategy.PARTITION_AWARE_SALT));
-        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.keyPartitions()))
+        Figures.of(reporter).experiment(r).put("keyPartitions", new java.util.TreeMap<>(r.distribution().keyPartitions()))
                 .partitionsChart("partitions", java.util.List.of(r));
 
-        assertThat(r.perPartition()).allSatisfy(c -> assertThat(c).isBetween(333L, 334L));
-        assertThat(r.perPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
-        assertThat(r.idlePartitions()).isEmpty();
-        assertThat(r.activeConsumers()).isEqualTo(3);
-        assertThat(r.perConsumer().values()).allSatisfy(c -> {
+        assertThat(r.distribution().perPartition()).allSatisfy(c -> assertThat(c).isBetween(333L, 334L));
+        assertThat(r.distribution().perPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
+        assertThat(r.spread().idlePartitions()).isEmpty();
+        assertThat(r.spread().activeConsumers()).isEqualTo(3);
+        assertThat(r.spread().perConsumer().values()).allSatisfy(c -> {
             assertThat(c.partitions()).hasSize(1);
             assertThat(c.records()).isBetween(333L, 334L);
         });
@@ -93,17 +93,17 @@ class HotKeyExperimentTest {
     @EnumSource(Strategy.class)
     void everyCountAgrees(Strategy strategy, TestReporter reporter) {
         ExperimentResult r = runner.run(SEED.withStrategy(strategy));
-        Figures.of(reporter).put("perPartition", r.perPartition()).put("brokerPerPartition", r.brokerPerPartition())
-                .put("predictedPerPartition", r.predictedPerPartition())
-                .put("predictionMismatches", r.predictionMismatches());
+        Figures.of(reporter).put("perPartition", r.distribution().perPartition()).put("brokerPerPartition", r.distribution().brokerPerPartition())
+                .put("predictedPerPartition", r.distribution().predictedPerPartition())
+                .put("predictionMismatches", r.distribution().predictionMismatches());
 
-        assertThat(r.predictionMismatches()).as("records not on the predicted partition").isZero();
-        assertThat(r.perPartition()).isEqualTo(r.brokerPerPartition()).isEqualTo(r.predictedPerPartition());
-        assertThat(r.perPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
-        assertThat(r.perConsumer().values().stream().mapToLong(ConsumerStats::records).sum())
-                .isEqualTo(r.processed()).isGreaterThanOrEqualTo(1000);
-        assertThat(r.perConsumer().values().stream().flatMap(c -> c.partitions().stream()))
+        assertThat(r.distribution().predictionMismatches()).as("records not on the predicted partition").isZero();
+        assertThat(r.distribution().perPartition()).isEqualTo(r.distribution().brokerPerPartition()).isEqualTo(r.distribution().predictedPerPartition());
+        assertThat(r.distribution().perPartition().stream().mapToLong(Long::longValue).sum()).isEqualTo(1000);
+        assertThat(r.spread().perConsumer().values().stream().mapToLong(ConsumerStats::records).sum())
+                .isEqualTo(r.consumption().processed()).isGreaterThanOrEqualTo(1000);
+        assertThat(r.spread().perConsumer().values().stream().flatMap(c -> c.partitions().stream()))
                 .containsExactlyInAnyOrder(0, 1, 2);
-        assertThat(r.latency().count()).isEqualTo(r.processed());
+        assertThat(r.timing().latency().count()).isEqualTo(r.consumption().processed());
     }
 }

@@ -37,8 +37,8 @@ class OrderingExperimentTest {
     void fixedKeyKeepsOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.FIXED_KEY));
         Figures.of(reporter).experiment(r);
-        assertThat(r.orderingViolationsPerConcert()).isZero();
-        assertThat(r.orderingViolationsPerUser()).isZero();
+        assertThat(r.ordering().orderingViolationsPerConcert()).isZero();
+        assertThat(r.ordering().orderingViolationsPerUser()).isZero();
     }
 
     @Test
@@ -46,8 +46,8 @@ class OrderingExperimentTest {
     void randomSaltLosesOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.RANDOM_SALT));
         Figures.of(reporter).experiment(r);
-        assertThat(r.orderingViolationsPerConcert()).isPositive();
-        assertThat(r.orderingViolationsPerUser()).isPositive();
+        assertThat(r.ordering().orderingViolationsPerConcert()).isPositive();
+        assertThat(r.ordering().orderingViolationsPerUser()).isPositive();
     }
 
     @Test
@@ -55,8 +55,8 @@ class OrderingExperimentTest {
     void partitionAwareSaltLosesOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.PARTITION_AWARE_SALT));
         Figures.of(reporter).experiment(r);
-        assertThat(r.orderingViolationsPerConcert()).isPositive();
-        assertThat(r.orderingViolationsPerUser()).isPositive();
+        assertThat(r.ordering().orderingViolationsPerConcert()).isPositive();
+        assertThat(r.ordering().orderingViolationsPerUser()).isPositive();
     }
 
     @Test
@@ -64,9 +64,9 @@ class OrderingExperimentTest {
     void entitySaltKeepsEachUsersOrder(TestReporter reporter) {
         ExperimentResult r = runner.run(CONFIG.withStrategy(Strategy.ENTITY_SALT));
         Figures.of(reporter).experiment(r);
-        assertThat(r.activeConsumers()).isEqualTo(3);
-        assertThat(r.idlePartitions()).isEmpty();
-        assertThat(r.orderingViolationsPerConcert()).isPositive();
-        assertThat(r.orderingViolationsPerUser()).isZero();
+        assertThat(r.spread().activeConsumers()).isEqualTo(3);
+        assertThat(r.spread().idlePartitions()).isEmpty();
+        assertThat(r.ordering().orderingViolationsPerConcert()).isPositive();
+        assertThat(r.ordering().orderingViolationsPerUser()).isZero();
     }
 }

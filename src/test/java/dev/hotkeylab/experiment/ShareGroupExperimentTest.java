@@ -28,23 +28,23 @@ class ShareGroupExperimentTest {
         ExperimentResult r = new ExperimentRunner(kafka).groupType(type)
                 .run(SEED.toBuilder().consumers(members).build());
         System.out.printf("%s, %d members on %d broker(s): per member %s, out of order per concert %d, drain %d ms, "
-                + "%s%n", type, members, kafka.brokers(), r.perConsumer().values().stream()
+                + "%s%n", type, members, kafka.brokers(), r.spread().perConsumer().values().stream()
                         .map(c -> c.partitions() + "=" + c.records()).toList(),
-                r.orderingViolationsPerConcert(), r.drainMillis(), r.share());
+                r.ordering().orderingViolationsPerConcert(), r.timing().drainMillis(), r.share());
 
         assertThat(r.groupType()).isEqualTo(type.label());
         // Either way the key decides the partition: every record stays on partition 2, on its leader.
-        assertThat(r.perPartition()).containsExactly(0L, 0L, 1000L);
-        assertThat(r.brokerPerPartition()).containsExactly(0L, 0L, 1000L);
-        assertThat(r.processed() - r.redelivered()).isEqualTo(1000);
-        assertThat(r.activeConsumers()).as("members active on the hot partition").isEqualTo(activeOnHotPartition);
-        assertThat(r.perConsumer().values()).filteredOn(ConsumerStats::active)
+        assertThat(r.distribution().perPartition()).containsExactly(0L, 0L, 1000L);
+        assertThat(r.distribution().brokerPerPartition()).containsExactly(0L, 0L, 1000L);
+        assertThat(r.consumption().processed() - r.consumption().redelivered()).isEqualTo(1000);
+        assertThat(r.spread().activeConsumers()).as("members active on the hot partition").isEqualTo(activeOnHotPartition);
+        assertThat(r.spread().perConsumer().values()).filteredOn(ConsumerStats::active)
                 .allSatisfy(c -> assertThat(c.partitions()).contains(2));
         if (activeOnHotPartition == 1) {
-            assertThat(r.orderingViolationsPerConcert()).isZero();
+            assertThat(r.ordering().orderingViolationsPerConcert()).isZero();
         } else {
             // Several members on one partition: each record is acquired on its own, so the concert's order is lost.
-            assertThat(r.orderingViolationsPerConcert()).as("requests of the concert out of order").isPositive();
+            assertThat(r.ordering().orderingViolationsPerConcert()).as("requests of the concert out of order").isPositive();
         }
     }
 

@@ -41,11 +41,11 @@ class ShareGroupFaultTest {
     void frozenMembersRecordsComeBackAfterTheLock(KafkaBackend kafka) {
         ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).crash(new ConsumerCrash(0, 10))
                 .run(onePartition().build());
-        System.out.printf("frozen %s; processed %d, redelivered %d, share %s%n", r.crashedConsumers(), r.processed(),
-                r.redelivered(), r.share());
+        System.out.printf("frozen %s; processed %d, redelivered %d, share %s%n", r.consumption().crashedConsumers(), r.consumption().processed(),
+                r.consumption().redelivered(), r.share());
 
-        assertThat(r.crashedConsumers()).hasSize(1);
-        assertThat(r.processed() - r.redelivered()).as("distinct requests processed").isEqualTo(1000);
+        assertThat(r.consumption().crashedConsumers()).hasSize(1);
+        assertThat(r.consumption().processed() - r.consumption().redelivered()).as("distinct requests processed").isEqualTo(1000);
         assertThat(r.share().redeliveries()).as("records delivered again").isPositive();
         assertThat(r.share().archived()).isZero();
         assertThat(r.share().acquisitionLockMillis()).isEqualTo(LOCK_MILLIS);
@@ -71,12 +71,12 @@ class ShareGroupFaultTest {
         ExperimentConfig config = onePartition().build();
         ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).shareDeliveryCountLimit(3)
                 .run(config, ExperimentListener.NONE, handler);
-        System.out.printf("poison deliveries %s; processed %d, share %s%n", deliveries, r.processed(), r.share());
+        System.out.printf("poison deliveries %s; processed %d, share %s%n", deliveries, r.consumption().processed(), r.share());
 
         assertThat(r.share().archived()).isEqualTo(3);
         assertThat(r.share().released()).isEqualTo(9);
         assertThat(deliveries).containsOnlyKeys(poison)
                 .allSatisfy((seq, count) -> assertThat(count.get()).as("deliveries of " + seq).isEqualTo(3));
-        assertThat(r.processed() - r.redelivered()).as("distinct requests processed").isEqualTo(997);
+        assertThat(r.consumption().processed() - r.consumption().redelivered()).as("distinct requests processed").isEqualTo(997);
     }
 }

@@ -50,16 +50,16 @@ public final class Figures {
     public Figures experiment(String label, ExperimentResult r) {
         String p = label.isEmpty() ? "" : label + ".";
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put(p + "strategy", r.strategy());
-        f.put(p + "perPartition", r.perPartition());
-        f.put(p + "idlePartitions", r.idlePartitions());
-        f.put(p + "maxOverMean", fmt(r.maxOverMean()));
-        f.put(p + "activeConsumers", r.activeConsumers() + " of " + r.consumers());
-        f.put(p + "throughputPerSecond", fmt0(r.throughputPerSecond()));
-        f.put(p + "drainMillis", r.drainMillis());
-        f.put(p + "orderingViolations", "concert " + r.orderingViolationsPerConcert() + ", user "
-                + r.orderingViolationsPerUser());
-        f.put(p + "seed", r.seed());
+        f.put(p + "strategy", r.setup().strategy());
+        f.put(p + "perPartition", r.distribution().perPartition());
+        f.put(p + "idlePartitions", r.spread().idlePartitions());
+        f.put(p + "maxOverMean", fmt(r.spread().maxOverMean()));
+        f.put(p + "activeConsumers", r.spread().activeConsumers() + " of " + r.setup().consumers());
+        f.put(p + "throughputPerSecond", fmt0(r.timing().throughputPerSecond()));
+        f.put(p + "drainMillis", r.timing().drainMillis());
+        f.put(p + "orderingViolations", "concert " + r.ordering().orderingViolationsPerConcert() + ", user "
+                + r.ordering().orderingViolationsPerUser());
+        f.put(p + "seed", r.setup().seed());
         return put(f);
     }
 
@@ -92,7 +92,7 @@ public final class Figures {
 
     /** The chart for runs labelled by their strategies. */
     public Figures partitionsChart(String name, List<ExperimentResult> runs) {
-        return partitionsChart(name, runs, runs.stream().map(ExperimentResult::strategy).collect(Collectors.toList()));
+        return partitionsChart(name, runs, runs.stream().map(r -> r.setup().strategy()).collect(Collectors.toList()));
     }
 
     public static String fmt(double value) {

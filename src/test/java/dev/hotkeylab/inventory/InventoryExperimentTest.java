@@ -48,10 +48,10 @@ class InventoryExperimentTest {
         Run run = run(kafka, kind, config(consumers), null);
         publish(reporter, run);
 
-        assertThat(run.result.activeConsumers()).isEqualTo(consumers);
+        assertThat(run.result.spread().activeConsumers()).isEqualTo(consumers);
         assertThat(run.summary.sold()).isEqualTo(CAPACITY);
         assertThat(run.summary.oversold()).isZero();
-        assertThat(run.summary.outcomesRecorded()).isEqualTo(run.result.processed()).isEqualTo(2000);
+        assertThat(run.summary.outcomesRecorded()).isEqualTo(run.result.consumption().processed()).isEqualTo(2000);
         assertThat(run.summary.soldOut()).isEqualTo(2000 - CAPACITY);
     }
 
@@ -74,14 +74,14 @@ class InventoryExperimentTest {
         Run run = run(kafka, kind, config(3), new ConsumerCrash(0, 20));
         publish(reporter, run);
 
-        assertThat(run.result.crashedConsumers()).hasSize(1);
-        assertThat(run.result.redelivered()).isPositive();
+        assertThat(run.result.consumption().crashedConsumers()).hasSize(1);
+        assertThat(run.result.consumption().redelivered()).isPositive();
         assertThat(run.summary.sold()).isEqualTo(CAPACITY);
         assertThat(run.summary.oversold()).isZero();
         assertThat(run.handler.log().count(Outcome.CONFIRMED)).as("each request sold at most once")
                 .isEqualTo(CAPACITY);
-        assertThat(run.summary.duplicatesRefused()).isPositive().isLessThanOrEqualTo(run.result.redelivered());
-        assertThat(run.summary.outcomesRecorded()).isEqualTo(run.result.processed());
+        assertThat(run.summary.duplicatesRefused()).isPositive().isLessThanOrEqualTo(run.result.consumption().redelivered());
+        assertThat(run.summary.outcomesRecorded()).isEqualTo(run.result.consumption().processed());
     }
 
     /** What the store sold, for the findings page. */
@@ -89,8 +89,8 @@ class InventoryExperimentTest {
         Figures.of(reporter).put("capacity", CAPACITY).put("sold", run.summary.sold())
                 .put("oversold", run.summary.oversold()).put("soldOut", run.summary.soldOut())
                 .put("duplicatesRefused", run.summary.duplicatesRefused())
-                .put("activeConsumers", run.result.activeConsumers() + " of " + run.result.consumers())
-                .put("redelivered", run.result.redelivered());
+                .put("activeConsumers", run.result.spread().activeConsumers() + " of " + run.result.setup().consumers())
+                .put("redelivered", run.result.consumption().redelivered());
     }
 
     static Stream<StoreKind> safeStores() {
@@ -108,7 +108,7 @@ class InventoryExperimentTest {
                     handler);
             InventorySummary summary = handler.summary();
             System.out.println(kind + ", " + config.consumers() + " consumers: " + summary.describe()
-                    + "; redelivered " + result.redelivered());
+                    + "; redelivered " + result.consumption().redelivered());
             return new Run(result, summary, handler);
         }
     }

@@ -51,15 +51,15 @@ class ShareGroupInventoryTest {
             InventorySummary summary = handler.summary();
             System.out.println(kind + ", share group: " + summary.describe() + "; " + r.share());
 
-            assertThat(r.activeConsumers()).as("share members working on the one partition").isGreaterThan(1);
-            assertThat(r.crashedConsumers()).hasSize(1);
+            assertThat(r.spread().activeConsumers()).as("share members working on the one partition").isGreaterThan(1);
+            assertThat(r.consumption().crashedConsumers()).hasSize(1);
             assertThat(r.share().redeliveries()).isPositive();
             assertThat(summary.sold()).isEqualTo(CAPACITY);
             assertThat(summary.oversold()).isZero();
             assertThat(handler.log().count(Outcome.CONFIRMED)).as("each request sold at most once")
                     .isEqualTo(CAPACITY);
-            assertThat(summary.duplicatesRefused()).isLessThanOrEqualTo(r.redelivered());
-            assertThat(summary.outcomesRecorded()).isEqualTo(r.processed());
+            assertThat(summary.duplicatesRefused()).isLessThanOrEqualTo(r.consumption().redelivered());
+            assertThat(summary.outcomesRecorded()).isEqualTo(r.consumption().processed());
         }
     }
 }

@@ -74,8 +74,8 @@ class ParallelConsumerComparisonTest {
         // UNORDERED uses the whole concurrency inside the one partition.
         assertThat(unordered.maxInFlight()).isEqualTo(CONFIG.consumers());
         // Salting needs all three consumers for the same concurrency; entity salting keeps each user's order.
-        assertThat(partitionAware.activeConsumers()).isEqualTo(3);
-        assertThat(entity.orderingViolationsPerUser()).isZero();
+        assertThat(partitionAware.spread().activeConsumers()).isEqualTo(3);
+        assertThat(entity.ordering().orderingViolationsPerUser()).isZero();
     }
 
     private static List<Map<String, Object>> write(List<ParallelConsumerResult> pcRuns, List<ExperimentResult> saltRuns)
@@ -89,8 +89,8 @@ class ParallelConsumerComparisonTest {
                     r.orderingViolationsPerUser(), r.drainMillis(), r.library()));
         }
         for (ExperimentResult r : saltRuns) {
-            rows.add(row(r.strategy() + " (" + r.consumers() + " consumers)", r.throughputPerSecond(), -1,
-                    r.orderingViolationsPerConcert(), r.orderingViolationsPerUser(), r.drainMillis(), "kafka-clients"));
+            rows.add(row(r.setup().strategy() + " (" + r.setup().consumers() + " consumers)", r.timing().throughputPerSecond(), -1,
+                    r.ordering().orderingViolationsPerConcert(), r.ordering().orderingViolationsPerUser(), r.timing().drainMillis(), "kafka-clients"));
         }
         for (Map<String, Object> row : rows) {
             table.append(String.format(Locale.ROOT, "%-34s %12.0f %8s %14d %12d%n", row.get("run"),

@@ -36,14 +36,17 @@ class ShareClaimsTest {
                     List.of()));
         }
         int active = (int) consumers.values().stream().filter(ConsumerStats::active).count();
-        return new ExperimentResult(r.strategy(), r.strategyDescription(), r.key(), r.partitions(), r.messages(),
-                consumers.size(), r.saltBuckets(), r.seed(), r.users(), r.serviceTimeMillis(), r.topic(), r.group(),
-                r.perPartition(), r.brokerPerPartition(), r.predictedPerPartition(), r.predictionMismatches(),
-                r.distinctKeys(), r.keyPartitions(), consumers, active, r.idlePartitions(), r.maxOverMean(),
-                r.coefficientOfVariation(), r.drainMillis(), throughput, r.latency(),
-                r.orderingViolationsPerConcert(), r.orderingViolationsPerUser(), r.processed(), r.redelivered(),
-                r.settleMillis(), r.longestStallMillis(), r.crashedConsumers(), r.leaderRecordsByBroker(),
-                r.leaderBytesByBroker(), r.perConcert(), r.adaptive(), share);
+        ExperimentResult.Spread spread = r.spread();
+        ExperimentResult.Setup setup = r.setup();
+        return new ExperimentResult(
+                new ExperimentResult.Setup(setup.strategy(), setup.strategyDescription(), setup.key(),
+                        setup.partitions(), setup.messages(), consumers.size(), setup.saltBuckets(), setup.seed(),
+                        setup.users(), setup.serviceTimeMillis(), setup.topic(), setup.group()),
+                r.distribution(),
+                new ExperimentResult.Spread(consumers, active, spread.idlePartitions(), spread.maxOverMean(),
+                        spread.coefficientOfVariation()),
+                new ExperimentResult.Timing(r.timing().drainMillis(), throughput, r.timing().latency()),
+                r.ordering(), r.consumption(), r.leaderLoad(), r.perConcert(), r.adaptive(), share);
     }
 
     private static Map<List<Integer>, Long> members(long... recordsOnPartition2) {

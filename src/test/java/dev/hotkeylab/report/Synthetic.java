@@ -49,13 +49,18 @@ final class Synthetic {
                     records / Math.max(total / throughput, 0.001), timeline));
         }
         long drainMillis = (long) (total / throughput * 1000);
-        return new ExperimentResult(strategy, strategy + " description", key, partitions, (int) total, partitions,
-                partitions, 42, 100, 5.0, "topic-" + strategy, group, perPartition, perPartition, perPartition, 0,
-                keys.size(), keys, consumers, active, skew.idlePartitions(), skew.maxOverMean(),
-                skew.coefficientOfVariation(), drainMillis, throughput,
-                new LatencyStats(total, drainMillis / 2.0, drainMillis * 0.95, drainMillis * 0.99, drainMillis,
-                        drainMillis / 2.0), concertViolations, userViolations, total, 0, 650, 0, List.of(),
-                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC);
+        return new ExperimentResult(
+                new ExperimentResult.Setup(strategy, strategy + " description", key, partitions, (int) total,
+                        partitions, partitions, 42, 100, 5.0, "topic-" + strategy, group),
+                new ExperimentResult.Distribution(perPartition, perPartition, perPartition, 0, keys.size(), keys),
+                new ExperimentResult.Spread(consumers, active, skew.idlePartitions(), skew.maxOverMean(),
+                        skew.coefficientOfVariation()),
+                new ExperimentResult.Timing(drainMillis, throughput, new LatencyStats(total, drainMillis / 2.0,
+                        drainMillis * 0.95, drainMillis * 0.99, drainMillis, drainMillis / 2.0)),
+                new ExperimentResult.Ordering(concertViolations, userViolations),
+                new ExperimentResult.Consumption(total, 0, 650, 0, List.of()),
+                new ExperimentResult.LeaderLoad(Map.of(1, total), Map.of(1, total * 150)),
+                Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC);
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */
@@ -97,13 +102,13 @@ final class Synthetic {
         List<InventoryRun> runs = new ArrayList<>();
         for (ExperimentResult r : results) {
             for (String store : List.of("naive-redis", "redis-lua")) {
-                long sold = store.equals("naive-redis") && !r.strategy().equals("FIXED_KEY") ? 530 : 500;
+                long sold = store.equals("naive-redis") && !r.setup().strategy().equals("FIXED_KEY") ? 530 : 500;
                 List<ReservationLog.Point> points = new ArrayList<>();
                 for (int i = 0; i <= 10; i++) {
                     points.add(new ReservationLog.Point(i * 100.0, sold * i / 10));
                 }
-                runs.add(new InventoryRun(r.strategy(), r.consumers(), 0, new InventorySummary(store, 500, sold,
-                        Math.max(0, sold - 500), 0, r.messages() - sold, r.messages(), 900), points));
+                runs.add(new InventoryRun(r.setup().strategy(), r.setup().consumers(), 0, new InventorySummary(store, 500, sold,
+                        Math.max(0, sold - 500), 0, r.setup().messages() - sold, r.setup().messages(), 900), points));
             }
         }
         return runs;
