@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (perf != null) {
-            return PerfBenchOutput.run(perf, traffic.seed, backendOptions.choice(), this.out, out);
+            return PerfBenchOutput.run(perf, traffic.seed(), backendOptions.choice(), this.out, out);
         }
         ScalingConfig config = config();
         if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {
@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // Read again now: a run may have written the folder while the benchmark ran.
         RunReport report = ReportSections.read(this.out)
-                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed, result.generatedAt(),
+                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed(), result.generatedAt(),
                         result.command(), RunReport.thisMachine(), List.of(), Map.of()))
                 .withSection(ReportSections.BENCH, result);
         Path written = ReportWriter.complete().write(report, this.out);
@@ -155,8 +155,8 @@ final class BenchCommand implements Callable<Integer> {
 
     ScalingConfig config() {
         List<Strategy> salted = strategies == null ? ScalingConfig.DEFAULT_SALTED : List.copyOf(strategies);
-        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key, traffic.seed,
-                traffic.users, !noWarmup);
+        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key(), traffic.seed(),
+                traffic.users(), !noWarmup);
     }
 
     /** The parsed workload ({@link ReproduceLine}): N, messages, strategies and the traffic options. */

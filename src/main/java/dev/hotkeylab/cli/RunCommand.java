@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
                 if (!inventoryRuns.isEmpty()) {
                     sections.put("inventory", inventoryRuns);
                 }
-                RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), workload.traffic.seed,
+                RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), workload.traffic.seed(),
                         OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
                         RunReport.thisMachine(), results, sections);
                 Path written = ReportWriter.complete().write(report, this.out);

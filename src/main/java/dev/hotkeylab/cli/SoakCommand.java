@@ -62,8 +62,9 @@ final class SoakCommand implements Callable<Integer> {
                     + "back when their acquisition lock expires, 30 s by default) (default: ${DEFAULT-VALUE}).")
     String groupType;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seeds the crash points (default: ${DEFAULT-VALUE}).")
-    long seed;
+    /** Seeds the crash points. */
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     StoreOptions storeOptions;
@@ -90,10 +91,10 @@ final class SoakCommand implements Callable<Integer> {
         }
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT)
                 .partitions(consumers).consumers(consumers).messages(messages).serviceTimeMillis(serviceTime)
-                .seed(seed).build();
+                .seed(seed.seed).build();
         InventoryConfig.Builder ic = storeOptions.config().capacity(capacity);
         PrintWriter out = spec.commandLine().getOut();
-        Random random = new Random(seed);
+        Random random = new Random(seed.seed);
         long deadline = System.nanoTime() + (long) (minutes * 60e9);
         long totalRequests = 0;
         long totalRedelivered = 0;

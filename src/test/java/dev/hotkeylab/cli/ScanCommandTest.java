@@ -331,7 +331,7 @@ class ScanCommandTest {
         CliRunner.Outcome refused = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty,
                 "--out", foreign.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("holds files scan did not write");
+        assertThat(refused.err()).contains("is refused: it holds files hotkey-lab did not write (notes.txt)");
         assertThat(foreign.resolve("scan.json")).doesNotExist();
 
         CliRunner.Outcome emptyTopic = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty, "--group",
