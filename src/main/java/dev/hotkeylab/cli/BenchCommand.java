@@ -97,11 +97,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "20000", description = "--inventory: reservations per store (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--capacity", defaultValue = "1000", description = "--inventory: seats (default: ${DEFAULT-VALUE}).")
-    int capacity;
-
+    /** More seats than a run sells out: the reservers keep reserving. */
     @Mixin
-    StoreOptions storeOptions;
+    StoreOptions storeOptions = new StoreOptions(1000);
 
     @Spec
     CommandSpec spec;
@@ -112,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         if (inventory != null) {
             List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
                     : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();
-            InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores,
+            InventoryBench.run(InventoryBench.Options.of(threads, requests, storeOptions.capacity, stores,
                     storeOptions.config().build()), out);
             return 0;
         }

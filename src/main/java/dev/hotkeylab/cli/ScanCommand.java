@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +47,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
-    String topic;
+    @Mixin
+    TopicAddress kafka;
 
     @Option(names = "--group", paramLabel = "GROUP",
             description = "Consumer group whose lag to show (a partition it never committed on counts its whole"
@@ -130,7 +128,7 @@ public final class ScanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--counters must be in [10, "
                     + dev.hotkeylab.hotkeys.HeavyHitterConfig.MAX_TOP_K + "] but got " + counters);
         }
-        return new ScanConfig(bootstrap, topic, group, f, records == null ? Long.MAX_VALUE : records,
+        return new ScanConfig(kafka.bootstrap, kafka.topic, group, f, records == null ? Long.MAX_VALUE : records,
                 duration == null ? ScanConfig.DEFAULT_DURATION : duration, timeout, exactKeys, counters);
     }
 
@@ -159,9 +157,9 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the files, then marks {@code --out} as hotkey-lab's ({@link ReportFolder#mark}): the temporary folder's
-     * marker lists scan's files as they arrive, the final one everything the folder holds (all of it passed
-     * {@link ReportFolder#requireReplaceable} or was just written).
+     * Writes the files with a {@link ReportFolder} marker that lists them, so {@code --out} counts as hotkey-lab's
+     * next time. The marker names scan's files only: in a run's report folder, a later {@code run} replaces them but
+     * still carries over what its own marker does not list (a {@code whatif} folder).
      */
     private List<Path> write(ScanResult result, ScanAdvice advice) {
         try {
@@ -171,7 +169,6 @@ public final class ScanCommand implements Callable<Integer> {
                 ScanOutput.writeChart(folder.resolve("scan.png"), result);
                 ReportFolder.mark(folder);
             });
-            ReportFolder.mark(out.toAbsolutePath().normalize());
             return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(out::resolve).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);

@@ -19,9 +19,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hotkey-lab soak --minutes 10}: salted runs one after another, each through an inventory store with one
@@ -44,9 +42,6 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--inventory", paramLabel = "STORE", defaultValue = "in-memory",
             description = "An idempotent store: redis-lua, sql-conditional, sql-optimistic, in-memory (default: ${DEFAULT-VALUE}).")
     String inventory;
-
-    @Option(names = "--capacity", defaultValue = "100", description = "Seats (default: ${DEFAULT-VALUE}).")
-    int capacity;
 
     @Option(names = "--messages", defaultValue = "1000", description = "Requests per run (default: ${DEFAULT-VALUE}).")
     int messages;
@@ -72,9 +67,6 @@ final class SoakCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!(minutes > 0 && minutes <= 24 * 60)) {
@@ -92,8 +84,9 @@ final class SoakCommand implements Callable<Integer> {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT)
                 .partitions(consumers).consumers(consumers).messages(messages).serviceTimeMillis(serviceTime)
                 .seed(seed.seed).build();
-        InventoryConfig.Builder ic = storeOptions.config().capacity(capacity);
-        PrintWriter out = spec.commandLine().getOut();
+        InventoryConfig.Builder ic = storeOptions.config();
+        int capacity = storeOptions.capacity;
+        PrintWriter out = backendOptions.out();
         Random random = new Random(seed.seed);
         long deadline = System.nanoTime() + (long) (minutes * 60e9);
         long totalRequests = 0;
