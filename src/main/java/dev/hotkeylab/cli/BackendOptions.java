@@ -6,7 +6,9 @@ import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.broker.KafkaBackends;
 import java.io.PrintWriter;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command that talks to Kafka shares. */
 final class BackendOptions {
@@ -23,6 +25,15 @@ final class BackendOptions {
     @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
             description = "Brokers of the embedded cluster (default: ${DEFAULT-VALUE}).")
     int brokers;
+
+    /** The command these options are mixed into. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** picocli's standard output writer, where the command says which backend it uses and what it measured. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
 
     /** Refuses a broker count the embedded cluster cannot have, before anything starts (same rule in every command). */
     static void requireBrokers(int brokers) {

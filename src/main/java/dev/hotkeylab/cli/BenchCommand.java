@@ -97,11 +97,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "20000", description = "--inventory: reservations per store (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--capacity", defaultValue = "1000", description = "--inventory: seats (default: ${DEFAULT-VALUE}).")
-    int capacity;
-
+    /** More seats than a run sells out: the reservers keep reserving. */
     @Mixin
-    StoreOptions storeOptions;
+    StoreOptions storeOptions = new StoreOptions(1000);
 
     @Spec
     CommandSpec spec;
@@ -112,12 +110,12 @@ final class BenchCommand implements Callable<Integer> {
         if (inventory != null) {
             List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
                     : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();
-            InventoryBench.run(InventoryBench.Options.of(threads, requests, capacity, stores,
+            InventoryBench.run(InventoryBench.Options.of(threads, requests, storeOptions.capacity, stores,
                     storeOptions.config().build()), out);
             return 0;
         }
         if (perf != null) {
-            return PerfBenchOutput.run(perf, traffic.seed, backendOptions.choice(), this.out, out);
+            return PerfBenchOutput.run(perf, traffic.seed(), backendOptions.choice(), this.out, out);
         }
         ScalingConfig config = config();
         if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {
@@ -141,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // Read again now: a run may have written the folder while the benchmark ran.
         RunReport report = ReportSections.read(this.out)
-                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed, result.generatedAt(),
+                .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed(), result.generatedAt(),
                         result.command(), RunReport.thisMachine(), List.of(), Map.of()))
                 .withSection(ReportSections.BENCH, result);
         Path written = ReportWriter.complete().write(report, this.out);
@@ -155,8 +153,8 @@ final class BenchCommand implements Callable<Integer> {
 
     ScalingConfig config() {
         List<Strategy> salted = strategies == null ? ScalingConfig.DEFAULT_SALTED : List.copyOf(strategies);
-        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key, traffic.seed,
-                traffic.users, !noWarmup);
+        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key(), traffic.seed(),
+                traffic.users(), !noWarmup);
     }
 
     /** The parsed workload ({@link ReproduceLine}): N, messages, strategies and the traffic options. */

@@ -9,16 +9,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The cluster options of the commands that work on a topic of an existing cluster ({@code produce}, {@code consume},
- * {@code dashboard}): its bootstrap address, the topic, and how long to wait for the cluster. The commands that may start their own
+ * {@code dashboard}): its bootstrap address and the topic ({@link TopicAddress}), and how long to wait for the cluster. The commands that may start their own
  * cluster ({@code run}, {@code bench}, {@code soak}) take {@link BackendOptions} instead.
  */
-final class ClusterOptions {
-
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true, description = "The topic (produce creates it when it does not exist).")
-    String topic;
+final class ClusterOptions extends TopicAddress {
 
     @Option(names = "--connect-timeout-ms", paramLabel = "MS", defaultValue = "10000",
             description = "How long to wait for the cluster, at the start and whenever it stops answering "

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -65,18 +66,13 @@ final class KafkaChecks implements AutoCloseable {
     /** The topic's partition count, or empty when it does not exist. */
     OptionalInt partitions(String topic) {
         try {
-            return OptionalInt.of(admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size());
+            return OptionalInt.of(answer(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
+                    .partitions().size());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return OptionalInt.empty();
             }
             throw new IllegalStateException("cannot describe topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
         }
     }
 
@@ -89,10 +85,20 @@ final class KafkaChecks implements AutoCloseable {
 
     void createTopic(String topic, int partitions) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topic '" + topic + "' on " + bootstrap + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * The call's result within the timeout; the caller says what a failed call means.
+     *
+     * @throws IllegalStateException "no answer from Kafka at B within N s", or when interrupted
+     */
+    private <T> T answer(KafkaFuture<T> call) throws ExecutionException {
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
         } catch (InterruptedException e) {

@@ -110,6 +110,24 @@ final class Limits {
         }
     }
 
+    /** Lines of the file (an upper bound of its distinct keys), counted without decoding; 0 if it cannot be read. */
+    static long lines(java.nio.file.Path file) {
+        long lines = 0;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0; // the reader names the problem
+        }
+        return lines + 1;
+    }
+
     static long maxFileDescriptors() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;

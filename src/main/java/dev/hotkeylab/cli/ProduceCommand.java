@@ -40,18 +40,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "0", description = "Records per second; 0 = as fast as possible (default).")
     double rate;
 
-    @Option(names = "--key", defaultValue = "SUPER_STAR_CONCERT_2026", description = "The natural key (default: ${DEFAULT-VALUE}).")
-    String key;
-
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions when the topic is created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for user ids and random salts (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--users", defaultValue = "100", description = "Distinct users sending requests, drawn as in run "
-            + "(default: ${DEFAULT-VALUE}).")
-    int users;
+    @Mixin
+    TicketOptions tickets;
 
     @Override
     public Integer call() {
@@ -69,8 +62,10 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         int connectTimeoutMs = (int) cluster.timeout().toMillis();
         String bootstrap = cluster.bootstrap;
+        String key = tickets.key;
+        long seed = tickets.seed();
         dev.hotkeylab.keys.Keys.requireValid(key);
-        UserDraw draw = UserDraw.seeded(seed, users);
+        UserDraw draw = UserDraw.seeded(seed, tickets.users);
         int topicPartitions;
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();

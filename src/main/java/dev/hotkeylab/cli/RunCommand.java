@@ -71,10 +71,6 @@ final class RunCommand implements Callable<Integer> {
                     + "sql-conditional, sql-optimistic, in-memory (default: none).")
     List<String> inventory;
 
-    @Option(names = "--capacity", paramLabel = "SEATS", defaultValue = "100",
-            description = "Seats of the concert when --inventory is used (default: ${DEFAULT-VALUE}).")
-    int capacity;
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -140,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
                             String label = groupRun.label() + " + " + store.name();
                             DashboardRun shown = serving.show(label, backend.clientConfig());
                             InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(),
-                                    capacity, config.serviceTimeMillis());
+                                    storeOptions.capacity, config.serviceTimeMillis());
                             ExperimentResult r = runOne(typed, config, handler, out, shown);
                             InventorySummary summary = handler.summary();
                             out.println("  inventory " + summary.describe());
@@ -161,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
                 if (!inventoryRuns.isEmpty()) {
                     sections.put("inventory", inventoryRuns);
                 }
-                RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), workload.traffic.seed,
+                RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), workload.traffic.seed(),
                         OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
                         RunReport.thisMachine(), results, sections);
                 Path written = ReportWriter.complete().write(report, this.out);
@@ -229,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private InventoryConfig inventoryConfig() {
-        return storeOptions.config().capacity(capacity).build();
+        return storeOptions.config().build();
     }
 
     /** @throws IllegalArgumentException naming the first bad value, before anything starts */

@@ -1,5 +1,6 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.report.ReportFolder;
 import dev.hotkeylab.scan.KeyTally;
 import dev.hotkeylab.scan.ScanAdvice;
 import dev.hotkeylab.scan.ScanConfig;
@@ -11,26 +12,17 @@ import dev.hotkeylab.whatif.KeyCounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,17 +44,11 @@ import picocli.CommandLine.Spec;
                 + " commit count their whole backlog), and what each key strategy would do to it.")
 public final class ScanCommand implements Callable<Integer> {
 
-    /** The file that marks a folder as written by scan: only such a folder (or a new or empty one) is written into. */
-    static final String MARKER = ".hotkey-lab-scan";
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
-    String bootstrap;
-
-    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
-    String topic;
+    @Mixin
+    TopicAddress kafka;
 
     @Option(names = "--group", paramLabel = "GROUP",
             description = "Consumer group whose lag to show (a partition it never committed on counts its whole"
@@ -95,26 +81,17 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "target/hotkey-report/scan", paramLabel = "DIR",
             description = "Where scan.json, keys.csv and scan.png go (default target/hotkey-report/scan): a new or"
-                    + " empty folder, or one scan wrote before.")
+                    + " empty folder, or one hotkey-lab wrote before.")
     Path out;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ScanConfig config = config();
-        checkOut(out);
+        ReportFolder.requireReplaceable(out);
         TopicScanner scanner = new TopicScanner(config);
-        CountDownLatch printed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            scanner.stop();
-            try {
-                printed.await(Shutdown.CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hotkey-lab-scan-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        // Ctrl-C stops the scan; the hook holds the JVM open until what was read is printed and written.
+        try (Shutdown.Hook stop = Shutdown.onSignal("hotkey-lab-scan-stop", scanner::stop)) {
             Progress progress = new Progress(System.console() != null);
             ScanResult result;
             try {
@@ -124,20 +101,13 @@ public final class ScanCommand implements Callable<Integer> {
             }
             ScanAdvice advice = advice(result);
             stdout.print(ScanOutput.text(result, advice));
-            stdout.flush(); // on Ctrl-C the JVM halts once the hook returns: what was read is on screen first
+            stdout.flush();
             List<Path> written = write(result, advice);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.printf(Locale.ROOT, "next: ./hotkey-lab whatif --partitions %d --key-file %s%n",
                     result.partitions().size(), out.resolve("keys.csv"));
             stdout.flush();
             return 0;
-        } finally {
-            printed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and has just been released
-            }
         }
     }
 
@@ -158,7 +128,7 @@ public final class ScanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--counters must be in [10, "
                     + dev.hotkeylab.hotkeys.HeavyHitterConfig.MAX_TOP_K + "] but got " + counters);
         }
-        return new ScanConfig(bootstrap, topic, group, f, records == null ? Long.MAX_VALUE : records,
+        return new ScanConfig(kafka.bootstrap, kafka.topic, group, f, records == null ? Long.MAX_VALUE : records,
                 duration == null ? ScanConfig.DEFAULT_DURATION : duration, timeout, exactKeys, counters);
     }
 
@@ -187,56 +157,19 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses a folder hotkey-lab did not write: {@code --out} must not exist, be empty, or hold {@link #MARKER}.
-     * (The shared report rule of the project's other writers can take this over.)
+     * Writes the files with a {@link ReportFolder} marker that lists them, so {@code --out} counts as hotkey-lab's
+     * next time. The marker names scan's files only: in a run's report folder, a later {@code run} replaces them but
+     * still carries over what its own marker does not list (a {@code whatif} folder).
      */
-    static void checkOut(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out '" + out + "' is a file; give a new or empty folder");
-        }
-        if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
-            try (Stream<Path> files = Files.list(out)) {
-                if (files.findAny().isPresent()) {
-                    throw new IllegalArgumentException("--out '" + out + "' holds files scan did not write (no "
-                            + MARKER + "); give a new or empty folder");
-                }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--out '" + out + "' cannot be read: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Writes into a temporary sibling folder, then moves the finished files into {@code --out}. */
     private List<Path> write(ScanResult result, ScanAdvice advice) {
-        Path target = out.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempDirectory(target.getParent(), ".scan-");
-            try {
-                Files.writeString(temp.resolve(MARKER), "written by hotkey-lab scan; it may replace this folder's"
-                        + " files\n");
-                ScanOutput.writeJson(temp.resolve("scan.json"), ScanOutput.document(result, advice));
-                ScanOutput.writeKeys(temp.resolve("keys.csv"), result);
-                ScanOutput.writeChart(temp.resolve("scan.png"), result);
-                Files.createDirectories(target);
-                List<Path> written = new ArrayList<>();
-                try (Stream<Path> files = Files.list(temp)) {
-                    for (Path file : files.sorted().toList()) {
-                        Path destination = target.resolve(file.getFileName());
-                        Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                        if (!file.getFileName().toString().equals(MARKER)) {
-                            written.add(out.resolve(file.getFileName()));
-                        }
-                    }
-                }
-                return written;
-            } finally {
-                try (Stream<Path> left = Files.walk(temp)) {
-                    for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            List<Path> names = OutputFiles.write(out, ".scan-", folder -> {
+                ScanOutput.writeJson(folder.resolve("scan.json"), ScanOutput.document(result, advice));
+                ScanOutput.writeKeys(folder.resolve("keys.csv"), result);
+                ScanOutput.writeChart(folder.resolve("scan.png"), result);
+                ReportFolder.mark(folder);
+            });
+            return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(out::resolve).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
@@ -270,37 +203,6 @@ public final class ScanCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.close();
             }
-        }
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = SHORT.matcher(value.trim().toLowerCase(Locale.ROOT));
-            Duration d;
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            } else {
-                try {
-                    d = Duration.parse(value.trim());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration;"
-                            + " allowed: e.g. 500ms, 30s, 5m, 1h or PT30S");
-                }
-            }
-            if (d.isZero() || d.isNegative()) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
-            }
-            return d;
         }
     }
 }

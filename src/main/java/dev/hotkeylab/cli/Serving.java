@@ -6,6 +6,7 @@ import dev.hotkeylab.dashboard.DashboardRun;
 import dev.hotkeylab.dashboard.DeferredLauncher;
 import dev.hotkeylab.dashboard.ExperimentRunLauncher;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.inventory.InventorySummary;
 import dev.hotkeylab.report.InventoryRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * The run command's dashboard, or nothing with {@code --no-serve}. The server starts before the broker (a taken port
@@ -66,14 +68,13 @@ final class Serving implements AutoCloseable {
         if (server == null || run == null || run.id() == null) {
             return;
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("store", inventory.summary().store());
-        figures.put("capacity", inventory.summary().capacity());
-        figures.put("sold", inventory.summary().sold());
-        figures.put("oversold", inventory.summary().oversold());
-        figures.put("duplicatesRefused", inventory.summary().duplicatesRefused());
-        figures.put("outcomes", inventory.summary().outcomesRecorded());
-        figures.put("reservationsPerSecond", Math.round(inventory.summary().reservationsPerSecond()));
+        InventorySummary s = inventory.summary();
+        Map<String, Object> figures = new LinkedHashMap<>(); // in the order the page lists them
+        Stream.of(Map.entry("store", s.store()), Map.entry("capacity", s.capacity()), Map.entry("sold", s.sold()),
+                Map.entry("oversold", s.oversold()), Map.entry("duplicatesRefused", s.duplicatesRefused()),
+                Map.entry("outcomes", s.outcomesRecorded()),
+                Map.entry("reservationsPerSecond", Math.round(s.reservationsPerSecond())))
+                .forEach(e -> figures.put(e.getKey(), e.getValue()));
         server.inventoryUpdated(run.id(), figures);
     }
 

@@ -30,28 +30,46 @@ final class Shutdown {
      * caller restores the flag after closing, so closing is not cut short by it.
      */
     static boolean await(CountDownLatch stop) {
-        Thread hook = new Thread(() -> {
-            stop.countDown();
+        try (Hook hook = onSignal("hotkey-lab-shutdown", stop::countDown)) {
+            stop.await();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /**
+     * While open, Ctrl-C or SIGTERM runs {@code action} (which makes the command stop early) and then holds the JVM
+     * open until {@link Main} says the command has finished, so that it can close what it owns and print what it has.
+     */
+    static Hook onSignal(String name, Runnable action) {
+        return new Hook(new Thread(() -> {
+            action.run();
             try {
                 COMMAND_FINISHED.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "hotkey-lab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
+        }, name));
+    }
+
+    /** A registered shutdown hook; closing removes it unless it is already running. */
+    static final class Hook implements AutoCloseable {
+        private final Thread thread;
+
+        private Hook(Thread thread) {
+            this.thread = thread;
+            Runtime.getRuntime().addShutdownHook(thread);
+        }
+
+        @Override
+        public void close() {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
+                Runtime.getRuntime().removeShutdownHook(thread);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it waits until the command has finished closing.
             }
         }
-        return interrupted;
     }
 
     /**
@@ -61,9 +79,7 @@ final class Shutdown {
      * holds the JVM open until {@link Main} says the command has finished.
      */
     static Guard interruptOnSignal(Thread worker) {
-        Guard guard = new Guard(worker);
-        Runtime.getRuntime().addShutdownHook(guard.hook);
-        return guard;
+        return new Guard(worker);
     }
 
     /** Thrown in place of whatever the interrupt caused: {@link Main} prints one line and exits 130. */
@@ -75,25 +91,22 @@ final class Shutdown {
 
     static final class Guard implements AutoCloseable {
         private final Thread worker;
-        private final Thread hook;
+        private final Hook hook;
         private boolean armed = true;
         private volatile boolean signalled;
 
         private Guard(Thread worker) {
             this.worker = worker;
-            this.hook = new Thread(() -> {
-                signalled = true;
-                synchronized (this) {
-                    if (armed) {
-                        worker.interrupt();
-                    }
+            this.hook = onSignal("hotkey-lab-stop", this::signal);
+        }
+
+        private void signal() {
+            signalled = true;
+            synchronized (this) {
+                if (armed) {
+                    worker.interrupt();
                 }
-                try {
-                    COMMAND_FINISHED.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "hotkey-lab-stop");
+            }
         }
 
         /**
@@ -118,11 +131,7 @@ final class Shutdown {
         @Override
         public void close() {
             disarm();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it waits until the command has finished closing.
-            }
+            hook.close();
         }
     }
 }

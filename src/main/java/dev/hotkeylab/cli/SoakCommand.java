@@ -19,9 +19,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hotkey-lab soak --minutes 10}: salted runs one after another, each through an inventory store with one
@@ -45,9 +43,6 @@ final class SoakCommand implements Callable<Integer> {
             description = "An idempotent store: redis-lua, sql-conditional, sql-optimistic, in-memory (default: ${DEFAULT-VALUE}).")
     String inventory;
 
-    @Option(names = "--capacity", defaultValue = "100", description = "Seats (default: ${DEFAULT-VALUE}).")
-    int capacity;
-
     @Option(names = "--messages", defaultValue = "1000", description = "Requests per run (default: ${DEFAULT-VALUE}).")
     int messages;
 
@@ -62,17 +57,15 @@ final class SoakCommand implements Callable<Integer> {
                     + "back when their acquisition lock expires, 30 s by default) (default: ${DEFAULT-VALUE}).")
     String groupType;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seeds the crash points (default: ${DEFAULT-VALUE}).")
-    long seed;
+    /** Seeds the crash points. */
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     StoreOptions storeOptions;
 
     @Mixin
     BackendOptions backendOptions;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -90,10 +83,11 @@ final class SoakCommand implements Callable<Integer> {
         }
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT)
                 .partitions(consumers).consumers(consumers).messages(messages).serviceTimeMillis(serviceTime)
-                .seed(seed).build();
-        InventoryConfig.Builder ic = storeOptions.config().capacity(capacity);
-        PrintWriter out = spec.commandLine().getOut();
-        Random random = new Random(seed);
+                .seed(seed.seed).build();
+        InventoryConfig.Builder ic = storeOptions.config();
+        int capacity = storeOptions.capacity;
+        PrintWriter out = backendOptions.out();
+        Random random = new Random(seed.seed);
         long deadline = System.nanoTime() + (long) (minutes * 60e9);
         long totalRequests = 0;
         long totalRedelivered = 0;

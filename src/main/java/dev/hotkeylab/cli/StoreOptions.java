@@ -3,8 +3,12 @@ package dev.hotkeylab.cli;
 import dev.hotkeylab.inventory.InventoryConfig;
 import picocli.CommandLine.Option;
 
-/** Where the inventory stores live ({@code run}, {@code bench --inventory}, {@code soak}). */
+/** How many seats the hot concert has and where the inventory stores live ({@code run}, {@code bench --inventory}, {@code soak}). */
 final class StoreOptions {
+
+    /** The default is the initial value: {@link #StoreOptions(int)} gives a command its own. */
+    @Option(names = "--capacity", paramLabel = "SEATS", description = "Seats of the concert, for --inventory (default: ${DEFAULT-VALUE}).")
+    int capacity;
 
     @Option(names = "--redis", paramLabel = "URL",
             description = "Redis for the Redis stores (default: $HOTKEY_REDIS_URL or redis://127.0.0.1:6379).")
@@ -15,9 +19,18 @@ final class StoreOptions {
                     + "jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
     String jdbc;
 
-    /** The environment's configuration with these URLs where given. */
+    StoreOptions() {
+        this(100);
+    }
+
+    /** @param capacity the default {@code --capacity} */
+    StoreOptions(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The environment's configuration with the capacity, and these URLs where given. */
     InventoryConfig.Builder config() {
-        InventoryConfig.Builder b = InventoryConfig.fromEnvironment().toBuilder();
+        InventoryConfig.Builder b = InventoryConfig.fromEnvironment().toBuilder().capacity(capacity);
         if (redis != null) {
             b.redisUrl(redis);
         }

@@ -1,10 +1,8 @@
 package dev.hotkeylab.cli;
 
-import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.whatif.ClientComparison;
 import dev.hotkeylab.whatif.ClientModel;
 import dev.hotkeylab.whatif.KeyCounts;
-import dev.hotkeylab.whatif.ProgressListener;
 import dev.hotkeylab.whatif.SaltCoverage;
 import dev.hotkeylab.whatif.WhatIfConfig;
 import dev.hotkeylab.whatif.WhatIfOutput;
@@ -16,16 +14,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,11 +41,6 @@ import picocli.CommandLine.Spec;
                 + "strategy and client partitioner, without a broker.")
 public final class WhatIfCommand implements Callable<Integer> {
 
-    static final int EXIT_BAD_INPUT = 2;
-    static final int EXIT_IO_ERROR = 1;
-    /** Phases with fewer units than this finish too fast for a progress line to help. */
-    static final long PROGRESS_FROM_UNITS = 100_000;
-
     @Spec
     CommandSpec spec;
 
@@ -68,10 +56,8 @@ public final class WhatIfCommand implements Callable<Integer> {
                     + " unquoted \\N the null key; header key_hex,count or key_base64,count for binary keys).")
     Path keyFile;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "STRATEGY", converter = StrategyConverter.class,
-            completionCandidates = Strategy.Names.class,
-            description = "Comma-separated strategies to predict, from ${COMPLETION-CANDIDATES} (default: all).")
-    List<Strategy> strategies;
+    @Mixin
+    StrategiesOption strategies;
 
     @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")
     Integer saltBuckets;
@@ -98,8 +84,8 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--grow-to", paramLabel = "P2", description = "Also predict the topic grown to P2 > P partitions.")
     Integer growTo;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default 42).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--coverage", description = "Print the naive-salting coverage table (P x B) and add it to the JSON.")
     boolean coverage;
@@ -113,51 +99,21 @@ public final class WhatIfCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         long commandStarted = System.nanoTime();
-        WhatIfConfig config;
-        KeyCounts keyCounts;
-        ClientComparison comparison = null;
-        WhatIfResult result;
-        long started;
-        try {
-            config = config();
-            keyCounts = config == null ? null : loadKeys();
-            if (!coverage && keyCounts == null) {
-                throw new IllegalArgumentException(
-                        "no keys given; use --keys zipf:S:COUNT[:TOTAL] or --key-file FILE.csv (or --coverage alone)");
-            }
-            if (compareClients != null) {
-                if (compareClients.size() != 2) {
-                    throw new IllegalArgumentException("--compare-clients takes two clients, e.g. java,sarama, but got "
-                            + String.join(",", compareClients) + "; allowed: " + ClientModel.allowedNames());
-                }
-                if (keyCounts == null) {
-                    throw new IllegalArgumentException("--compare-clients needs keys: --keys or --key-file");
-                }
-                comparison = ClientComparison.compare(keyCounts, ClientModel.parse(compareClients.get(0)),
-                        ClientModel.parse(compareClients.get(1)), config.partitions());
-            }
-            started = System.nanoTime();
-            // A client may refuse a key (the hashcode selector and a null key): that is bad input, said in one line.
-            result = keyCounts == null ? null : new WhatIfSimulator(config).simulate(keyCounts,
-                    new ProgressLines(stderr));
-        } catch (IllegalArgumentException e) {
-            stderr.println("whatif: " + e.getMessage());
-            stderr.flush();
-            return EXIT_BAD_INPUT;
+        WhatIfConfig config = config();
+        KeyCounts keyCounts = config == null ? null : loadKeys();
+        if (!coverage && keyCounts == null) {
+            throw new IllegalArgumentException(
+                    "no keys given; use --keys zipf:S:COUNT[:TOTAL] or --key-file FILE.csv (or --coverage alone)");
         }
-
-        ProgressListener progress = new ProgressLines(stderr);
+        ClientComparison comparison = compareClients == null ? null : comparison(keyCounts, config);
+        long started = System.nanoTime();
+        // A client may refuse a key (the hashcode selector and a null key): that is bad input, said in one line.
+        WhatIfResult result = keyCounts == null ? null
+                : new WhatIfSimulator(config).simulate(keyCounts, new ProgressLines(stderr));
         long simulatedNanos = System.nanoTime() - started;
         long loadNanos = started - commandStarted;
-        SaltCoverage.Table table;
-        try {
-            table = coverage ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client) : config.client(),
-                    seed, progress) : null;
-        } catch (IllegalArgumentException e) {
-            stderr.println("whatif: " + e.getMessage());
-            stderr.flush();
-            return EXIT_BAD_INPUT;
-        }
+        SaltCoverage.Table table = coverage ? SaltCoverage.defaultTable(config == null ? ClientModel.parse(client)
+                : config.client(), seed.seed, new ProgressLines(stderr)) : null;
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
         stdout.print(WhatIfOutput.text(result, table, comparison));
@@ -166,17 +122,23 @@ public final class WhatIfCommand implements Callable<Integer> {
                             + " %,d ms)%n", result.distinctKeys(), config.partitions(), simulatedNanos / 1_000_000,
                     Runtime.getRuntime().availableProcessors(), loadNanos / 1_000_000);
         }
-        try {
-            List<Path> written = writeOutputs(result, table, comparison, elapsedMillis);
-            stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-            stdout.printf(Locale.ROOT, "whatif took %,d ms in all%n", (System.nanoTime() - commandStarted) / 1_000_000);
-        } catch (IOException | UncheckedIOException e) {
-            stderr.println("whatif: cannot write to " + out + ": " + e.getMessage());
-            stderr.flush();
-            return EXIT_IO_ERROR;
-        }
+        List<Path> written = write(result, table, comparison, elapsedMillis);
+        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        stdout.printf(Locale.ROOT, "whatif took %,d ms in all%n", (System.nanoTime() - commandStarted) / 1_000_000);
         stdout.flush();
         return 0;
+    }
+
+    private ClientComparison comparison(KeyCounts keyCounts, WhatIfConfig config) {
+        if (compareClients.size() != 2) {
+            throw new IllegalArgumentException("--compare-clients takes two clients, e.g. java,sarama, but got "
+                    + String.join(",", compareClients) + "; allowed: " + ClientModel.allowedNames());
+        }
+        if (keyCounts == null) {
+            throw new IllegalArgumentException("--compare-clients needs keys: --keys or --key-file");
+        }
+        return ClientComparison.compare(keyCounts, ClientModel.parse(compareClients.get(0)),
+                ClientModel.parse(compareClients.get(1)), config.partitions());
     }
 
     /** Null when only the coverage table is asked for. */
@@ -196,10 +158,8 @@ public final class WhatIfCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--partitions is required with --keys/--key-file; allowed: 1 to "
                     + WhatIfConfig.MAX_PARTITIONS);
         }
-        WhatIfConfig.Builder builder = WhatIfConfig.builder(partitions).client(clientModel).seed(seed);
-        if (strategies != null) {
-            builder.strategies(List.copyOf(strategies));
-        }
+        WhatIfConfig.Builder builder = WhatIfConfig.builder(partitions).client(clientModel).seed(seed.seed);
+        builder.strategies(strategies.chosen());
         if (saltBuckets != null) {
             builder.saltBuckets(saltBuckets);
         }
@@ -226,86 +186,32 @@ public final class WhatIfCommand implements Callable<Integer> {
     private KeyCounts loadKeys() {
         // Checked before anything is read: a key population that cannot fit is one line, not an OutOfMemoryError.
         if (keys != null) {
-            Limits.requireHeapForKeys(ZipfSpec.parse(keys).distinctKeys(), "--keys " + keys);
-        } else {
-            Limits.requireHeapForKeys(lines(keyFile), "key file " + keyFile);
+            ZipfSpec zipf = ZipfSpec.parse(keys);
+            Limits.requireHeapForKeys(zipf.distinctKeys(), "--keys " + keys);
+            return KeyCounts.zipf(zipf);
         }
-        return keys != null ? KeyCounts.zipf(ZipfSpec.parse(keys)) : KeyCounts.fromCsv(keyFile);
+        Limits.requireHeapForKeys(Limits.lines(keyFile), "key file " + keyFile);
+        return KeyCounts.fromCsv(keyFile);
     }
 
-    /** Lines of the file (an upper bound of its distinct keys), counted without decoding; 0 if it cannot be read. */
-    private static long lines(Path file) {
-        long lines = 0;
-        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return 0; // the reader names the problem
-        }
-        return lines + 1;
-    }
-
-    /** Writes into a temporary folder next to {@code --out}, then moves the finished files into place. */
-    private List<Path> writeOutputs(WhatIfResult result, SaltCoverage.Table table, ClientComparison comparison,
-                                    long elapsedMillis) throws IOException {
+    /** Writes whatif.json and whatif.png ({@link OutputFiles}); without a result, removes an earlier run's chart. */
+    private List<Path> write(WhatIfResult result, SaltCoverage.Table table, ClientComparison comparison,
+            long elapsedMillis) {
         Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, ".whatif-");
         try {
-            Map<String, Object> document = WhatIfOutput.document(result, table, comparison, elapsedMillis);
-            WhatIfOutput.writeJson(temp.resolve("whatif.json"), document);
-            if (result != null) {
-                WhatIfOutput.writeChart(temp.resolve("whatif.png"), result);
-            }
-            Files.createDirectories(target);
-            List<Path> written = new ArrayList<>();
-            try (Stream<Path> files = Files.list(temp)) {
-                for (Path file : files.sorted().toList()) {
-                    Path destination = target.resolve(file.getFileName());
-                    Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                    written.add(destination);
+            List<Path> names = OutputFiles.write(out, ".whatif-", folder -> {
+                WhatIfOutput.writeJson(folder.resolve("whatif.json"),
+                        WhatIfOutput.document(result, table, comparison, elapsedMillis));
+                if (result != null) {
+                    WhatIfOutput.writeChart(folder.resolve("whatif.png"), result);
                 }
-            }
+            });
             if (result == null) {
                 Files.deleteIfExists(target.resolve("whatif.png")); // a chart from an earlier run would not match
             }
-            return written;
-        } finally {
-            try (Stream<Path> left = Files.walk(temp)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    /** A line to stderr at every 10 % of a long phase. */
-    private static final class ProgressLines implements ProgressListener {
-        private final PrintWriter err;
-        private final Map<String, Integer> lastDecile = new ConcurrentHashMap<>();
-
-        ProgressLines(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void progress(String phase, long done, long total) {
-            if (total < PROGRESS_FROM_UNITS) {
-                return;
-            }
-            int decile = (int) (10 * done / total);
-            if (decile > lastDecile.getOrDefault(phase, 0)) {
-                lastDecile.put(phase, decile);
-                err.printf(Locale.ROOT, "whatif: %s %d %% (%,d/%,d)%n", phase, decile * 10, done, total);
-                err.flush();
-            }
+            return names.stream().map(target::resolve).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
     }
 }

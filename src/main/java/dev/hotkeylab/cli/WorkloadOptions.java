@@ -6,7 +6,6 @@ import dev.hotkeylab.hotkeys.HeavyHitterConfig;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +29,8 @@ final class WorkloadOptions {
     @Option(names = "--consumers", paramLabel = "C", defaultValue = "3", description = "Consumers in the group (default: ${DEFAULT-VALUE}).")
     int consumers;
 
-    @Option(names = "--strategies", paramLabel = "S[,S...]", split = ",", converter = StrategyConverter.class,
-            completionCandidates = Strategy.Names.class,
-            description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: all).")
-    List<Strategy> strategies;
+    @Mixin
+    StrategiesOption strategies;
 
     @Option(names = "--group-type", paramLabel = "T[,T...]", split = ",", defaultValue = "classic",
             description = "How the consumers share the topic: classic (a consumer group: one member per partition) or "
@@ -82,17 +79,15 @@ final class WorkloadOptions {
      * @throws IllegalArgumentException naming the bad value (timeout, group type or any configuration field)
      */
     List<ExperimentConfig> configs() {
-        List<Strategy> chosen = strategies == null || strategies.isEmpty()
-                ? Arrays.asList(Strategy.values())
-                : strategies.stream().distinct().toList();
+        List<Strategy> chosen = strategies.chosen();
         if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw new IllegalArgumentException("timeout must be in [1, " + MAX_TIMEOUT_SECONDS + "] s but got "
                     + timeoutSeconds);
         }
         groupTypes();
-        return chosen.stream().map(s -> ExperimentConfig.builder().key(traffic.key).partitions(partitions)
-                .messages(messages).consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(traffic.seed)
-                .users(traffic.users).serviceTimeMillis(traffic.serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
+        return chosen.stream().map(s -> ExperimentConfig.builder().key(traffic.key()).partitions(partitions)
+                .messages(messages).consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(traffic.seed())
+                .users(traffic.users()).serviceTimeMillis(traffic.serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
                 .quietConcerts(quietConcerts).zipfExponent(zipfExponent).build()).toList();
     }
 

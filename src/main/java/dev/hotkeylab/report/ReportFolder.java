@@ -32,6 +32,8 @@ public final class ReportFolder {
     /** Names hotkey-lab writes into a report folder (its own files and those of the tools it carries along). */
     static final Set<String> KNOWN = Set.of(MARKER, ReportSections.RESULTS_JSON, "report.md", HtmlReport.FILE,
             "charts", "whatif", "scan", "dashboard.png", "clients.json", "parallel-consumer.json", "jmh-results.json",
+            // the marker scan wrote into its folder before it marked it with this one
+            ".hotkey-lab-scan",
             // the findings page that `mvn test` writes beside the run report
             "findings.html", "findings.md", "findings.json", "findings-files");
 
@@ -122,8 +124,8 @@ public final class ReportFolder {
         return names;
     }
 
-    /** Writes the marker into {@code folder}, listing every entry it holds now. */
-    static void mark(Path folder) throws IOException {
+    /** Writes the marker into {@code folder}, listing every entry it holds now ({@code scan} marks its folder too). */
+    public static void mark(Path folder) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(MARKER_HEADER);
         try (Stream<Path> entries = Files.list(folder)) {

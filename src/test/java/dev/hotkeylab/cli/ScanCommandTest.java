@@ -331,7 +331,7 @@ class ScanCommandTest {
         CliRunner.Outcome refused = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty,
                 "--out", foreign.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("holds files scan did not write");
+        assertThat(refused.err()).contains("is refused: it holds files hotkey-lab did not write (notes.txt)");
         assertThat(foreign.resolve("scan.json")).doesNotExist();
 
         CliRunner.Outcome emptyTopic = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty, "--group",
@@ -339,7 +339,9 @@ class ScanCommandTest {
         assertThat(emptyTopic.exitCode()).as(emptyTopic.err()).isZero();
         assertThat(emptyTopic.out()).contains("no records read: the topic holds no committed records")
                 .contains("group 'never-committed': total lag 0 records; no commit on p0, p1, p2");
-        // a second scan into the folder the first one wrote is allowed (its marker is there)
+        // the report folder's marker lists scan's files, so a second scan into that folder is allowed
+        assertThat(Files.readAllLines(tmp.resolve("e").resolve(dev.hotkeylab.report.ReportFolder.MARKER)))
+                .contains("keys.csv", "scan.json", "scan.png");
         assertThat(CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty, "--out",
                 tmp.resolve("e").toString()).exitCode()).isZero();
 
