@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * <p>{@code perConcert} splits the counts and ordering by concert (one entry unless the workload has quiet concerts);
  * {@code adaptive} says what the adaptive partitioner did ({@link AdaptiveSummary#NONE} for other strategies);
  * {@code share} says which {@link GroupType} consumed and what a share group redelivered, released and archived
- * ({@link ShareSummary#CLASSIC} for a consumer group, and when an older {@code results.json} has no such field).
+ * ({@link ShareSummary#CLASSIC} for a consumer group, and when an older {@code results.json} has no such field);
+ * {@code brokerTraffic} says what each broker received and sent per second by its own metrics, and whether the run's
+ * records were kept or deleted as consumed ({@link BrokerTraffic#NONE} when an older {@code results.json} has none).
  */
 public record ExperimentResult(
         String strategy,
@@ -58,7 +60,8 @@ public record ExperimentResult(
         Map<Integer, Long> leaderBytesByBroker,
         Map<String, ConcertStats> perConcert,
         AdaptiveSummary adaptive,
-        ShareSummary share) {
+        ShareSummary share,
+        BrokerTraffic brokerTraffic) {
 
     /** Width of one bucket of the per-consumer timelines. */
     public static final long TIMELINE_BUCKET_MILLIS = 250;
@@ -75,6 +78,7 @@ public record ExperimentResult(
         leaderBytesByBroker = Map.copyOf(leaderBytesByBroker);
         perConcert = Collections.unmodifiableMap(new TreeMap<>(perConcert));
         share = share == null ? ShareSummary.CLASSIC : share;
+        brokerTraffic = brokerTraffic == null ? BrokerTraffic.NONE : brokerTraffic;
     }
 
     /** {@code classic} or {@code share}: how the run consumed. */

@@ -22,9 +22,11 @@ import java.time.Duration;
  * @param groupType                how runs consume: a consumer group (default) or a share group (KIP-932)
  * @param shareDeliveryCountLimit  share groups: deliveries of one record before the broker archives it
  *                                 ({@code share.delivery.count.limit}; Kafka's range 2..10, default 5)
+ * @param records                  whether runs keep their records or delete them as consumed
+ *                                 ({@link RecordRetention#AUTO} by default: deleted from 10^6 requests)
  */
 public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCrash crash, Duration adminTimeout,
-        AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit) {
+        AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit, RecordRetention records) {
 
     /** The consumers' {@code max.poll.records} unless {@link #withMaxPollRecords(int)} says otherwise. */
     public static final int DEFAULT_MAX_POLL_RECORDS = 50;
@@ -42,6 +44,9 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         if (groupType == null) {
             throw new IllegalArgumentException("group type must be one of " + GroupType.allowedNames() + " but got null");
         }
+        if (records == null) {
+            throw new IllegalArgumentException("records must be one of " + RecordRetention.NAMES + " but got null");
+        }
         if (shareDeliveryCountLimit < 2 || shareDeliveryCountLimit > 10) {
             throw new IllegalArgumentException("share delivery count limit must be in [2, 10] but got "
                     + shareDeliveryCountLimit);
@@ -51,11 +56,13 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
     /** Topics deleted, 50 records per poll, no crash, 30 s Admin timeout, default adaptive settings, consumer groups. */
     public static RunnerOptions defaults() {
         return new RunnerOptions(false, CommitPolicy.SMALL_BATCHES, null, Duration.ofSeconds(30),
-                AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT);
+                AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT,
+                RecordRetention.AUTO);
     }
 
     public RunnerOptions withKeepTopics(boolean keep) {
-        return new RunnerOptions(keep, commits, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keep, commits, crash, adminTimeout, adaptive, groupType,
+                shareDeliveryCountLimit, records);
     }
 
     /** At most {@code records} a poll, a commitSync after each batch (what {@code maxPollRecords} always meant). */
@@ -67,26 +74,35 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
     }
 
     public RunnerOptions withCommits(CommitPolicy policy) {
-        return new RunnerOptions(keepTopics, policy, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, policy, crash, adminTimeout, adaptive, groupType,
+                shareDeliveryCountLimit, records);
     }
 
     public RunnerOptions withCrash(ConsumerCrash plan) {
-        return new RunnerOptions(keepTopics, commits, plan, adminTimeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, plan, adminTimeout, adaptive, groupType,
+                shareDeliveryCountLimit, records);
     }
 
     public RunnerOptions withAdminTimeout(Duration timeout) {
-        return new RunnerOptions(keepTopics, commits, crash, timeout, adaptive, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, timeout, adaptive, groupType,
+                shareDeliveryCountLimit, records);
     }
 
     public RunnerOptions withAdaptive(AdaptivePartitionerConfig config) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, config, groupType, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, config, groupType,
+                shareDeliveryCountLimit, records);
     }
 
     public RunnerOptions withGroupType(GroupType type) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, type, shareDeliveryCountLimit, records);
     }
 
     public RunnerOptions withShareDeliveryCountLimit(int limit) {
-        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, limit);
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, limit, records);
+    }
+
+    public RunnerOptions withRecords(RecordRetention retention) {
+        return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit,
+                retention);
     }
 }

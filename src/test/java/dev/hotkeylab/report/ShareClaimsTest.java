@@ -43,7 +43,7 @@ class ShareClaimsTest {
                 r.coefficientOfVariation(), r.drainMillis(), throughput, r.latency(),
                 r.orderingViolationsPerConcert(), r.orderingViolationsPerUser(), r.processed(), r.redelivered(),
                 r.settleMillis(), r.longestStallMillis(), r.crashedConsumers(), r.leaderRecordsByBroker(),
-                r.leaderBytesByBroker(), r.perConcert(), r.adaptive(), share);
+                r.leaderBytesByBroker(), r.perConcert(), r.adaptive(), share, r.brokerTraffic());
     }
 
     private static Map<List<Integer>, Long> members(long... recordsOnPartition2) {

@@ -1,6 +1,7 @@
 package dev.hotkeylab.report;
 
 import dev.hotkeylab.experiment.AdaptiveSummary;
+import dev.hotkeylab.experiment.BrokerTraffic;
 import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
@@ -55,7 +56,8 @@ final class Synthetic {
                 skew.coefficientOfVariation(), drainMillis, throughput,
                 new LatencyStats(total, drainMillis / 2.0, drainMillis * 0.95, drainMillis * 0.99, drainMillis,
                         drainMillis / 2.0), concertViolations, userViolations, total, 0, 650, 0, List.of(),
-                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC);
+                Map.of(1, total), Map.of(1, total * 150), Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC,
+                BrokerTraffic.NONE);
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */
