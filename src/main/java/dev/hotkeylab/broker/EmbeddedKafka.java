@@ -105,6 +105,10 @@ public final class EmbeddedKafka implements KafkaBackend {
         // auto.create.topics.enable (default true): experiments create their topics with a known partition count;
         // a typo must not silently create a 1-partition topic.
         props.put("auto.create.topics.enable", "false");
+        // log.retention.check.interval.ms (default 300000): how often the broker removes segments below a partition's
+        // log start offset. Runs that delete records as they are consumed (Admin.deleteRecords) only free disk at this
+        // check; every 5 min would let a 10^7-request run keep nearly all of it.
+        props.put("log.retention.check.interval.ms", "1000");
         props.putAll(overrides);
 
         // One broker shares its process with the controller (fastest start). Several brokers get a controller of
@@ -259,6 +263,50 @@ public final class EmbeddedKafka implements KafkaBackend {
     @Override
     public String kafkaVersion() {
         return AppInfoParser.getVersion();
+    }
+
+    /**
+     * Each running broker's {@code socket-server-metrics}, read from its own {@code Metrics} (the brokers share this
+     * JVM's Yammer registry, so {@code BytesInPerSec} and {@code RequestHandlerAvgIdlePercent} cannot be split by
+     * broker, but each {@code BrokerServer} keeps its own Kafka {@code Metrics}). The controller's listener is left out,
+     * which matters with one broker, where broker and controller share a process and a {@code Metrics}.
+     */
+    @Override
+    public Map<Integer, BrokerCounters> brokerCounters() {
+        Map<Integer, BrokerCounters> out = new TreeMap<>();
+        cluster.brokers().forEach((id, broker) -> {
+            if (broker.isShutdown()) {
+                return;
+            }
+            // The broker's own listeners: its socket server's acceptors (a combined node's controller listener has an
+            // acceptor of the controller's socket server, not of this one).
+            java.util.Set<String> listeners = new java.util.HashSet<>();
+            broker.socketServer().dataPlaneAcceptors().keySet().forEach(endpoint -> listeners.add(endpoint.listener()));
+            long in = 0;
+            long outBytes = 0;
+            long wait = 0;
+            java.util.Set<String> processors = new java.util.HashSet<>();
+            for (var e : broker.metrics().metrics().entrySet()) {
+                org.apache.kafka.common.MetricName name = e.getKey();
+                String listener = name.tags().get("listener");
+                if (!"socket-server-metrics".equals(name.group()) || !listeners.contains(listener)) {
+                    continue;
+                }
+                Object value = e.getValue().metricValue();
+                long v = value instanceof Number n ? (long) n.doubleValue() : 0;
+                switch (name.name()) {
+                    case "incoming-byte-total" -> in += v;
+                    case "outgoing-byte-total" -> outBytes += v;
+                    case "io-wait-time-ns-total" -> {
+                        wait += v;
+                        processors.add(listener + "/" + name.tags().get("networkProcessor"));
+                    }
+                    default -> { }
+                }
+            }
+            out.put(id, new BrokerCounters(in, outBytes, wait, processors.size()));
+        });
+        return out;
     }
 
     @Override

@@ -30,6 +30,16 @@ public interface KafkaBackend extends AutoCloseable {
         return config;
     }
 
+    /**
+     * Each running broker's own traffic counters ({@link BrokerCounters}), by broker id, where this backend can read
+     * them: the embedded brokers each keep their own {@code Metrics}. Empty where they cannot be read from here (a
+     * container or an external cluster, whose brokers' metrics are behind JMX in another process); callers then fall
+     * back to leader log sizes and say so.
+     */
+    default Map<Integer, BrokerCounters> brokerCounters() {
+        return Map.of();
+    }
+
     /** Stops what this backend started. Never throws checked exceptions. */
     @Override
     void close();

@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
         dev.hotkeylab.experiment.CommitPolicy commitPolicy = workload.commitPolicy();
+        dev.hotkeylab.experiment.RecordRetention records = workload.records();
         var choice = backendOptions.choice();
         Limits.requireHeapForRequests(workload.messages);
         if (BackendOptions.mayEmbed(choice)) {
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
-                ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy);
+                ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy).records(records);
                 // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
                 dev.hotkeylab.experiment.ScalingBench.warmUp(warm, configs.get(0));
                 ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
@@ -205,8 +206,10 @@ final class RunCommand implements Callable<Integer> {
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintWriter out, DashboardRun shown) {
         String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
-        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s...%n", config.strategy(),
-                config.messages(), config.partitions(), config.consumers(), members, runner.commits().describe());
+        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s, records: %s...%n",
+                config.strategy(), config.messages(), config.partitions(), config.consumers(), members,
+                runner.commits().describe(), runner.options().records().resolve(config.messages(), runner.groupType())
+                        .describe());
         // The bar (me.tongfei:progressbar) draws on the terminal's stderr itself, and only where there is a terminal.
         ProgressBars bars = new ProgressBars(System.err);
         ExperimentListener listener = shown == null ? bars : bars.and(shown);

@@ -69,6 +69,18 @@ final class WorkloadOptions {
         return dev.hotkeylab.experiment.CommitPolicy.parse(commits, traffic.serviceTime);
     }
 
+    @Option(names = "--records", paramLabel = "MODE", defaultValue = "auto",
+            description = "What the run's topic keeps: keep (every record until the run ends; leader bytes are log "
+                    + "sizes), delete-consumed (records below the group's committed offsets deleted every second: "
+                    + "bounded broker disk) or auto (delete-consumed from 1000000 requests with a consumer group, "
+                    + "else keep) (default: ${DEFAULT-VALUE}).")
+    String records;
+
+    /** What {@code --records} names. */
+    dev.hotkeylab.experiment.RecordRetention records() {
+        return dev.hotkeylab.experiment.RecordRetention.parse(records);
+    }
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long one strategy's run may take (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;

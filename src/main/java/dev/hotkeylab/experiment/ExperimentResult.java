@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * <p>{@code perConcert} splits the counts and ordering by concert (one entry unless the workload has quiet concerts);
  * {@code adaptive} says what the adaptive partitioner did ({@link AdaptiveSummary#NONE} for other strategies);
  * {@code share} says which {@link GroupType} consumed and what a share group redelivered, released and archived
- * ({@link ShareSummary#CLASSIC} for a consumer group, and when an older {@code results.json} has no such field).
+ * ({@link ShareSummary#CLASSIC} for a consumer group, and when an older {@code results.json} has no such field);
+ * {@code brokerTraffic} says what each broker received and sent per second by its own metrics, and whether the run's
+ * records were kept or deleted as consumed ({@link BrokerTraffic#NONE} when an older {@code results.json} has none).
  */
 public record ExperimentResult(
         @JsonUnwrapped Setup setup,
@@ -35,7 +37,8 @@ public record ExperimentResult(
         @JsonUnwrapped LeaderLoad leaderLoad,
         Map<String, ConcertStats> perConcert,
         AdaptiveSummary adaptive,
-        ShareSummary share) {
+        ShareSummary share,
+        BrokerTraffic brokerTraffic) {
 
     /** What the run was: its strategy (name and one line), hot key, sizes, seed, service time, topic and group. */
     public record Setup(String strategy, String strategyDescription, String key, int partitions, int messages,
@@ -112,6 +115,7 @@ public record ExperimentResult(
     public ExperimentResult {
         perConcert = Collections.unmodifiableMap(new TreeMap<>(perConcert));
         share = share == null ? ShareSummary.CLASSIC : share;
+        brokerTraffic = brokerTraffic == null ? BrokerTraffic.NONE : brokerTraffic;
     }
 
     /** {@code classic} or {@code share}: how the run consumed. */

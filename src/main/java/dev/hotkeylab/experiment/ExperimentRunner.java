@@ -97,6 +97,15 @@ public final class ExperimentRunner {
         return with(options.withShareDeliveryCountLimit(limit));
     }
 
+    /**
+     * A runner whose runs keep every record ({@link RecordRetention#KEEP}), delete them as the group commits them
+     * ({@link RecordRetention#DELETE_CONSUMED}: bounded broker disk) or decide by size ({@link RecordRetention#AUTO},
+     * the default).
+     */
+    public ExperimentRunner records(RecordRetention retention) {
+        return with(options.withRecords(retention));
+    }
+
     /** A runner that injects this consumer crash into every run (null for none). */
     public ExperimentRunner crash(ConsumerCrash plan) {
         return with(options.withCrash(plan));
@@ -125,11 +134,14 @@ public final class ExperimentRunner {
                 config.strategy().name());
         Admin admin = Admin.create(adminConfig(deadline));
         boolean finished = false;
+        RecordRetention retention = options.records().resolve(config.messages(), options.groupType());
         try (RunDeadline watched = deadline.watch(admin)) {
             enter(deadline, listener, config, RunPhase.CREATING);
-            Topics.create(admin, backend, topic, config.partitions(), deadline);
+            Topics.create(admin, backend, topic, config.partitions(), deadline,
+                    retention == RecordRetention.DELETE_CONSUMED ? RecordRetention.TOPIC_CONFIGS : Map.of());
             try {
-                ExperimentResult result = runOnTopic(config, listener, handler, admin, topic, group, deadline);
+                ExperimentResult result = runOnTopic(config, listener, handler, admin, topic, group, deadline,
+                        retention);
                 finished = true;
                 return result;
             } finally {
@@ -152,9 +164,12 @@ public final class ExperimentRunner {
     }
 
     private ExperimentResult runOnTopic(ExperimentConfig config, ExperimentListener listener, RequestHandler handler,
-            Admin admin, String topic, String group, RunDeadline deadline) {
+            Admin admin, String topic, String group, RunDeadline deadline, RecordRetention retention) {
         RunAccounting accounting = new RunAccounting(config.messages(), config.partitions());
-        try (GroupDriver consumers = new GroupDriver(backend, options, config, topic, group, accounting)) {
+        RecordTrimmer trimmer = retention == RecordRetention.DELETE_CONSUMED
+                ? new RecordTrimmer(admin, topic, group) : null;
+        try (GroupDriver consumers = new GroupDriver(backend, options, config, topic, group, accounting);
+                RecordTrimmer trimming = trimmer == null ? null : trimmer.start()) {
             enter(deadline, listener, config, RunPhase.SETTLING);
             long settleStart = System.nanoTime();
             Map<Integer, List<Integer>> settled = consumers.startAndSettle(admin, handler, deadline);
@@ -162,24 +177,58 @@ public final class ExperimentRunner {
             listener.started(config, topic, group);
 
             enter(deadline, listener, config, RunPhase.PRODUCING);
+            Map<Integer, dev.hotkeylab.broker.BrokerCounters> countersBefore = backend.brokerCounters();
+            long countersFrom = System.nanoTime();
             TicketProducer.Produced produced = new TicketProducer(backend, options.adaptive())
                     .produce(config, listener, topic, accounting, deadline);
             enter(deadline, listener, config, RunPhase.CONSUMING);
             consumers.awaitProcessed(listener, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
+            Map<Integer, dev.hotkeylab.broker.BrokerCounters> countersAfter = backend.brokerCounters();
+            long countersNanos = System.nanoTime() - countersFrom;
             consumers.stop();
+            long deleted = 0;
+            if (trimming != null) {
+                trimming.close();
+                deleted = trimming.deleted();
+            }
 
             enter(deadline, listener, config, RunPhase.READING_OFFSETS);
             List<Long> brokerCounts = Topics.endOffsets(admin, topic, config.partitions(), deadline);
-            BrokerLoad load = BrokerLoad.of(admin, topic, brokerCounts, deadline);
+            BrokerLoad load = trimming == null ? BrokerLoad.of(admin, topic, brokerCounts, deadline)
+                    : BrokerLoad.fromProducer(admin, topic, brokerCounts, deadline, produced.topicBytes());
+            BrokerTraffic traffic = traffic(retention, deleted, load, countersBefore, countersAfter, countersNanos,
+                    drainNanos);
             ExperimentResult result = ResultAssembly.of(config, topic, group, consumers.members(), settled,
-                    accounting, produced, brokerCounts, drainNanos, settleMillis, load, consumers.shareSummary());
+                    accounting, produced, brokerCounts, drainNanos, settleMillis, load, consumers.shareSummary(),
+                    traffic);
             listener.finished(result);
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExperimentException("interrupted while running " + config.strategy() + " on " + topic, e);
         }
+    }
+
+    /**
+     * The brokers' own counters over the run when the backend can read them; else each leader's bytes over the drain
+     * time, named as such.
+     */
+    private static BrokerTraffic traffic(RecordRetention retention, long deleted, BrokerLoad load,
+            Map<Integer, dev.hotkeylab.broker.BrokerCounters> before,
+            Map<Integer, dev.hotkeylab.broker.BrokerCounters> after, long nanos, long drainNanos) {
+        String leaderSource = retention == RecordRetention.DELETE_CONSUMED ? BrokerTraffic.PRODUCER_BYTES
+                : BrokerTraffic.LOG_SIZE;
+        Map<Integer, BrokerTraffic.Rates> rates = BrokerTraffic.between(before, after, nanos);
+        if (!rates.isEmpty()) {
+            return new BrokerTraffic(retention.describe(), deleted, leaderSource,
+                    dev.hotkeylab.broker.BrokerCounters.SOURCE, nanos / 1e9, rates);
+        }
+        double seconds = Math.max(drainNanos, 1) / 1e9;
+        Map<Integer, BrokerTraffic.Rates> fromLogs = new java.util.TreeMap<>();
+        load.bytes().forEach((broker, bytes) -> fromLogs.put(broker, new BrokerTraffic.Rates(bytes / seconds, -1, -1)));
+        return new BrokerTraffic(retention.describe(), deleted, leaderSource, BrokerTraffic.LOG_SIZE_RATES, seconds,
+                fromLogs);
     }
 
     /** Names who failed: the producer, or the consumer (its client id) whose failure ended the run. */

@@ -23,7 +23,7 @@ final class ResultAssembly {
     static ExperimentResult of(ExperimentConfig config, String topic, String group,
             List<Member> members, Map<Integer, List<Integer>> settled, RunAccounting accounting,
             TicketProducer.Produced produced, List<Long> brokerCounts, long drainNanos, long settleMillis, BrokerLoad load,
-            ShareSummary share) {
+            ShareSummary share, BrokerTraffic traffic) {
         long[] perPartition = new long[config.partitions()];
         for (int p = 0; p < perPartition.length; p++) {
             perPartition[p] = accounting.producedPerPartition.get(p);
@@ -60,7 +60,8 @@ final class ResultAssembly {
                         accounting.longestStallMillis(),
                         members.stream().filter(Member::crashed).map(Member::clientId).toList()),
                 new ExperimentResult.LeaderLoad(load.records(), load.bytes()),
-                perConcert(config, produced, accounting), produced.adaptive(), share);
+                perConcert(config, produced, accounting), produced.adaptive(), share,
+                traffic);
     }
 
     private static List<Long> boxed(long[] values) {

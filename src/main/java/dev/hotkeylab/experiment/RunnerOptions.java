@@ -23,9 +23,11 @@ import java.util.function.Consumer;
  * @param groupType                how runs consume: a consumer group (default) or a share group (KIP-932)
  * @param shareDeliveryCountLimit  share groups: deliveries of one record before the broker archives it
  *                                 ({@code share.delivery.count.limit}; Kafka's range 2..10, default 5)
+ * @param records                  whether runs keep their records or delete them as consumed
+ *                                 ({@link RecordRetention#AUTO} by default: deleted from 10^6 requests)
  */
 public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCrash crash, Duration adminTimeout,
-        AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit) {
+        AdaptivePartitionerConfig adaptive, GroupType groupType, int shareDeliveryCountLimit, RecordRetention records) {
 
     /** The consumers' {@code max.poll.records} unless {@link #withMaxPollRecords(int)} says otherwise. */
     public static final int DEFAULT_MAX_POLL_RECORDS = 50;
@@ -43,6 +45,9 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         if (groupType == null) {
             throw new IllegalArgumentException("group type must be one of " + GroupType.allowedNames() + " but got null");
         }
+        if (records == null) {
+            throw new IllegalArgumentException("records must be one of " + RecordRetention.NAMES + " but got null");
+        }
         if (shareDeliveryCountLimit < 2 || shareDeliveryCountLimit > 10) {
             throw new IllegalArgumentException("share delivery count limit must be in [2, 10] but got "
                     + shareDeliveryCountLimit);
@@ -52,7 +57,8 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
     /** Topics deleted, 50 records per poll, no crash, 30 s Admin timeout, default adaptive settings, consumer groups. */
     public static RunnerOptions defaults() {
         return new RunnerOptions(false, CommitPolicy.SMALL_BATCHES, null, Duration.ofSeconds(30),
-                AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT);
+                AdaptivePartitionerConfig.defaults(), GroupType.CLASSIC, ShareGroupRun.DEFAULT_DELIVERY_COUNT_LIMIT,
+                RecordRetention.AUTO);
     }
 
     public RunnerOptions withKeepTopics(boolean keep) {
@@ -91,12 +97,16 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         return copy(b -> b.shareDeliveryCountLimit = limit);
     }
 
+    public RunnerOptions withRecords(RecordRetention retention) {
+        return copy(b -> b.records = retention);
+    }
+
     /** This record with what {@code change} sets, checked by the constructor as any new one. */
     private RunnerOptions copy(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return new RunnerOptions(c.keepTopics, c.commits, c.crash, c.adminTimeout, c.adaptive, c.groupType,
-                c.shareDeliveryCountLimit);
+                c.shareDeliveryCountLimit, c.records);
     }
 
     /** The components of one copy while a {@code with} method changes one of them. */
@@ -108,6 +118,7 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         AdaptivePartitionerConfig adaptive;
         GroupType groupType;
         int shareDeliveryCountLimit;
+        RecordRetention records;
 
         Copy(RunnerOptions o) {
             keepTopics = o.keepTopics;
@@ -117,6 +128,7 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
             adaptive = o.adaptive;
             groupType = o.groupType;
             shareDeliveryCountLimit = o.shareDeliveryCountLimit;
+            records = o.records;
         }
     }
 }

@@ -39,10 +39,11 @@ final class TicketProducer {
 
     /**
      * What was sent: the partition predicted per partition, the keys shown (at most 64) and how many there were,
-     * records per concert and acknowledged partition ({@code perConcert}), and the adaptive partitioner's story.
+     * records per concert and acknowledged partition ({@code perConcert}), the adaptive partitioner's story, and the
+     * bytes of record batches the producer sent to the topic ({@code byte-total} of {@code producer-topic-metrics}).
      */
     record Produced(long[] predictedPerPartition, Map<String, Integer> keyPartitions, int distinctKeys,
-            Map<String, long[]> perConcert, AdaptiveSummary adaptive) {
+            Map<String, long[]> perConcert, AdaptiveSummary adaptive, long topicBytes) {
     }
 
     /** How often the listener hears of progress while producing. */
@@ -72,6 +73,7 @@ final class TicketProducer {
         java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
         int sent = 0;
         boolean delivered = false;
+        long topicBytes = 0;
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId, deadline));
         try {
             accounting.firstSendNanos = System.nanoTime();
@@ -132,6 +134,7 @@ final class TicketProducer {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
             delivered = accounting.failure.get() == null;
+            topicBytes = topicBytes(producer, topic);
             if (!keyDecides) {
                 adaptive = AdaptiveRegistry.forClient(clientId)
                         .map(router -> adaptiveSummary(config, router, accounting)).orElse(AdaptiveSummary.NONE);
@@ -150,7 +153,15 @@ final class TicketProducer {
             throw new ExperimentException(ExperimentRunner.failureMessage(topic, backend.bootstrapServers(),
                     accounting.failedMember.get(), failure), failure);
         }
-        return new Produced(predicted, shownKeys, keyPartitions.size(), perConcert, adaptive);
+        return new Produced(predicted, shownKeys, keyPartitions.size(), perConcert, adaptive, topicBytes);
+    }
+
+    /** The producer's own count of record batch bytes sent to {@code topic}: what the leaders appended to the log. */
+    private static long topicBytes(KafkaProducer<?, ?> producer, String topic) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("producer-topic-metrics")
+                        && e.getKey().name().equals("byte-total") && topic.equals(e.getKey().tags().get("topic")))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 
     private static int expectedFromHeaders(ProducerRecord<String, byte[]> record, int home) {

@@ -34,9 +34,16 @@ public final class Topics {
 
     /** As above, waiting no longer than the run's deadline and failing as soon as the cluster is lost. */
     static void create(Admin admin, KafkaBackend backend, String topic, int partitions, RunDeadline deadline) {
+        create(admin, backend, topic, partitions, deadline, Map.of());
+    }
+
+    /** As above, with topic configs (e.g. {@code segment.bytes}). */
+    static void create(Admin admin, KafkaBackend backend, String topic, int partitions, RunDeadline deadline,
+            Map<String, String> configs) {
         short replication = (short) Math.min(3, backend.brokers());
         try {
-            var created = admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all();
+            var created = admin.createTopics(List.of(new NewTopic(topic, partitions, replication).configs(configs)))
+                    .all();
             if (deadline == null) {
                 created.get(30, TimeUnit.SECONDS);
             } else {

@@ -1,5 +1,6 @@
 package dev.hotkeylab.report;
 
+import dev.hotkeylab.experiment.BrokerTraffic;
 import dev.hotkeylab.experiment.ExperimentResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,14 @@ public final class ComparisonTable {
             row("records led, by broker", results, r -> new java.util.TreeMap<>(r.leaderLoad().leaderRecordsByBroker()).entrySet()
                     .stream().map(e -> "b" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
         }
+        // Each broker's own bytes in and out per second over the run (BrokerTraffic says from which source).
+        if (results.stream().anyMatch(r -> r.brokerTraffic().perBroker().size() > 1)) {
+            row("bytes in/s, by broker", results, r -> byBroker(r, BrokerTraffic.Rates::bytesInPerSecond));
+            row("bytes out/s, by broker", results, r -> byBroker(r, BrokerTraffic.Rates::bytesOutPerSecond));
+        }
+        if (results.stream().anyMatch(r -> r.brokerTraffic().recordsDeleted() > 0)) {
+            row("records on the broker", results, r -> r.brokerTraffic().records());
+        }
     }
 
     /**
@@ -84,6 +93,17 @@ public final class ComparisonTable {
             out.add(same.isPresent() ? same : first);
         }
         return out;
+    }
+
+    /** e.g. "b0: 5.1 MB, b1: 0.0 MB, b2: 0.0 MB" (MB = 10^6 bytes); "-" where the source has no such figure. */
+    static String byBroker(ExperimentResult r, java.util.function.ToDoubleFunction<BrokerTraffic.Rates> figure) {
+        if (r.brokerTraffic().perBroker().isEmpty()) {
+            return "-";
+        }
+        return r.brokerTraffic().perBroker().entrySet().stream().map(e -> {
+            double v = figure.applyAsDouble(e.getValue());
+            return "b" + e.getKey() + ": " + (v < 0 ? "-" : fmt("%.1f MB", v / 1e6));
+        }).collect(Collectors.joining(", "));
     }
 
     private void row(String name, List<ExperimentResult> results, Function<ExperimentResult, String> cell) {

@@ -19,8 +19,47 @@ final class ExtraSections {
     private ExtraSections() {
     }
 
+    /**
+     * Each broker's bytes in and out per second and network idle over each run, when the run measured more than one
+     * broker: the hot partition's leader against the others.
+     */
+    static Section brokers(RunReport report) {
+        List<dev.hotkeylab.experiment.ExperimentResult> runs = report.experiments().stream()
+                .filter(r -> r.brokerTraffic().perBroker().size() > 1).toList();
+        if (runs.isEmpty()) {
+            return null;
+        }
+        TextTable t = new TextTable("run", "broker", "records led", "bytes in/s", "bytes out/s", "share of bytes in",
+                "network idle");
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        java.util.Set<String> records = new java.util.LinkedHashSet<>();
+        for (var r : runs) {
+            var traffic = r.brokerTraffic();
+            sources.add(traffic.source());
+            records.add(traffic.records() + (traffic.recordsDeleted() > 0 ? " (" + traffic.recordsDeleted()
+                    + " deleted during " + r.setup().strategy() + ")" : ""));
+            double totalIn = traffic.perBroker().values().stream()
+                    .mapToDouble(dev.hotkeylab.experiment.BrokerTraffic.Rates::bytesInPerSecond).sum();
+            traffic.perBroker().forEach((broker, rates) -> t.row(r.setup().strategy() + " (" + r.groupType() + ")",
+                    "b" + broker, String.valueOf(r.leaderLoad().leaderRecordsByBroker().getOrDefault(broker, 0L)),
+                    fmt("%.2f MB", rates.bytesInPerSecond() / 1e6),
+                    rates.bytesOutPerSecond() < 0 ? "-" : fmt("%.2f MB", rates.bytesOutPerSecond() / 1e6),
+                    fmt("%.1f %%", totalIn <= 0 ? 0 : 100 * rates.bytesInPerSecond() / totalIn),
+                    rates.networkIdle() < 0 ? "-" : fmt("%.1f %%", 100 * rates.networkIdle())));
+        }
+        return new Section("brokers", "Load per broker", "What each broker received and sent per second from the "
+                + "first send to the end of consuming (MB = 10^6 bytes), from " + String.join("; ", sources)
+                + ". Bytes in are produce and fetch requests; bytes out are fetch responses to consumers and to the "
+                + "followers that replicate the leader. A fixed key puts all of it on the hot partition's leader. "
+                + "Records: " + String.join("; ", records) + ".", t, null);
+    }
+
     static List<Section> of(RunReport report) {
         List<Section> out = new ArrayList<>();
+        Section brokers = brokers(report);
+        if (brokers != null) {
+            out.add(brokers);
+        }
         List<ClaimsChecked.Claim> clients = ClaimsChecked.perClient(report.sections().get("clients"));
         if (!clients.isEmpty()) {
             out.add(new Section("clients", "Salted keys with real clients", measuredBy(report, "clients")

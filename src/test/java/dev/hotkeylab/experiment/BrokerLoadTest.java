@@ -61,4 +61,83 @@ class BrokerLoadTest {
         assertThat(r.leaderLoad().leaderRecordsByBroker().values().stream().mapToLong(Long::longValue).max().orElseThrow())
                 .isLessThan(1000);
     }
+
+    /** Each broker's share of all bytes in, by broker id. */
+    private static Map<Integer, Double> shareOfBytesIn(ExperimentResult r) {
+        double total = r.brokerTraffic().perBroker().values().stream()
+                .mapToDouble(BrokerTraffic.Rates::bytesInPerSecond).sum();
+        Map<Integer, Double> out = new TreeMap<>();
+        r.brokerTraffic().perBroker().forEach((b, rates) -> out.put(b, rates.bytesInPerSecond() / total));
+        return out;
+    }
+
+    @Test
+    @DisplayName("brokers' own metrics: under FIXED_KEY the hot leader takes >= 60 % of bytes in and out; salting "
+            + "gives at least two brokers >= 15 % each")
+    void brokersOwnBytes(KafkaBackend kafka, TestReporter reporter) {
+        // 5000 requests of about 200 B: about 1 MB that under FIXED_KEY reaches one leader; group, metadata and idle
+        // fetch requests reach every broker but are a few KB in a run of a few seconds, so 60 % leaves a wide margin
+        // below the ~95 % expected, and 15 % under salting is far below the third (or two thirds) a leader of one
+        // (or two) of the three partitions takes.
+        ExperimentConfig config = ExperimentConfig.builder().serviceTimeMillis(0).messages(5000).build();
+        ExperimentResult fixed = new ExperimentRunner(kafka).run(config.withStrategy(Strategy.FIXED_KEY));
+        ExperimentResult salted = new ExperimentRunner(kafka).run(config.withStrategy(Strategy.PARTITION_AWARE_SALT));
+        Map<Integer, Double> fixedShares = shareOfBytesIn(fixed);
+        Map<Integer, Double> saltedShares = shareOfBytesIn(salted);
+        Figures.of(reporter).put("FIXED_KEY leaderRecordsByBroker", fixed.leaderLoad().leaderRecordsByBroker())
+                .put("FIXED_KEY brokerTraffic", fixed.brokerTraffic().perBroker())
+                .put("FIXED_KEY shareOfBytesIn", fixedShares)
+                .put("PARTITION_AWARE_SALT leaderRecordsByBroker", salted.leaderLoad().leaderRecordsByBroker())
+                .put("PARTITION_AWARE_SALT brokerTraffic", salted.brokerTraffic().perBroker())
+                .put("PARTITION_AWARE_SALT shareOfBytesIn", saltedShares);
+
+        assertThat(fixed.brokerTraffic().source()).isEqualTo(dev.hotkeylab.broker.BrokerCounters.SOURCE);
+        assertThat(fixed.brokerTraffic().perBroker()).hasSize(3);
+        int hot = fixed.leaderLoad().leaderRecordsByBroker().entrySet().stream().filter(e -> e.getValue() == 5000L)
+                .findFirst().orElseThrow().getKey();
+        assertThat(fixedShares.get(hot)).as("the hot leader's share of bytes in").isGreaterThanOrEqualTo(0.6);
+        double fixedOut = fixed.brokerTraffic().perBroker().values().stream()
+                .mapToDouble(BrokerTraffic.Rates::bytesOutPerSecond).sum();
+        assertThat(fixed.brokerTraffic().perBroker().get(hot).bytesOutPerSecond() / fixedOut)
+                .as("the hot leader's share of bytes out (to the consumer and both followers)")
+                .isGreaterThanOrEqualTo(0.6);
+        assertThat(fixed.brokerTraffic().perBroker().values())
+                .allSatisfy(rates -> assertThat(rates.networkIdle()).isBetween(0.0, 1.0));
+        assertThat(saltedShares.values().stream().filter(share -> share >= 0.15)).as("brokers with >= 15 %% of "
+                + "bytes in under salting").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("delete-consumed: records below committed offsets are deleted, every request still processed once, "
+            + "end offsets unchanged, leader bytes from the producer")
+    void deleteConsumed(KafkaBackend kafka, TestReporter reporter) throws Exception {
+        ExperimentResult r = new ExperimentRunner(kafka).keepTopics(true).records(RecordRetention.DELETE_CONSUMED)
+                .commits(CommitPolicy.SMALL_BATCHES)
+                .run(ExperimentConfig.builder().serviceTimeMillis(0).messages(3000).build().withStrategy(Strategy.PARTITION_AWARE_SALT));
+        Map<Integer, Long> start = new TreeMap<>();
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            var request = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+                    org.apache.kafka.clients.admin.OffsetSpec>();
+            for (int p = 0; p < 3; p++) {
+                request.put(new org.apache.kafka.common.TopicPartition(r.setup().topic(), p),
+                        org.apache.kafka.clients.admin.OffsetSpec.earliest());
+            }
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> start.put(tp.partition(), info.offset()));
+            var committed = admin.listConsumerGroupOffsets(r.setup().group()).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            Figures.of(reporter).put("logStartOffsets", start).put("committed", committed)
+                    .put("brokerTraffic", r.brokerTraffic()).put("leaderBytesByBroker", r.leaderLoad().leaderBytesByBroker());
+            committed.forEach((tp, offset) -> assertThat(start.get(tp.partition()))
+                    .as("log start of p%d never past its committed offset", tp.partition())
+                    .isLessThanOrEqualTo(offset.offset()));
+            admin.deleteTopics(List.of(r.setup().topic())).all().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(r.consumption().processed()).isEqualTo(3000);
+        assertThat(r.distribution().brokerPerPartition()).isEqualTo(r.distribution().perPartition());
+        assertThat(r.brokerTraffic().records()).isEqualTo("deleted as consumed");
+        assertThat(r.brokerTraffic().leaderBytesSource()).isEqualTo(BrokerTraffic.PRODUCER_BYTES);
+        assertThat(r.leaderLoad().leaderBytesByBroker().values().stream().mapToLong(Long::longValue).sum())
+                .as("about 200 B a request").isBetween(3000L * 100, 3000L * 400);
+    }
 }

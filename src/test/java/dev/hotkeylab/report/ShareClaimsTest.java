@@ -46,7 +46,8 @@ class ShareClaimsTest {
                 new ExperimentResult.Spread(consumers, active, spread.idlePartitions(), spread.maxOverMean(),
                         spread.coefficientOfVariation()),
                 new ExperimentResult.Timing(r.timing().drainMillis(), throughput, r.timing().latency()),
-                r.ordering(), r.consumption(), r.leaderLoad(), r.perConcert(), r.adaptive(), share);
+                r.ordering(), r.consumption(), r.leaderLoad(), r.perConcert(), r.adaptive(), share,
+                r.brokerTraffic());
     }
 
     private static Map<List<Integer>, Long> members(long... recordsOnPartition2) {

@@ -1,6 +1,7 @@
 package dev.hotkeylab.report;
 
 import dev.hotkeylab.experiment.AdaptiveSummary;
+import dev.hotkeylab.experiment.BrokerTraffic;
 import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ScalingPoint;
@@ -60,7 +61,8 @@ final class Synthetic {
                 new ExperimentResult.Ordering(concertViolations, userViolations),
                 new ExperimentResult.Consumption(total, 0, 650, 0, List.of()),
                 new ExperimentResult.LeaderLoad(Map.of(1, total), Map.of(1, total * 150)),
-                Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC);
+                Map.of(), AdaptiveSummary.NONE, ShareSummary.CLASSIC,
+                BrokerTraffic.NONE);
     }
 
     /** The seed's run as the Java client measures it: FIXED_KEY on partition 2, RANDOM_SALT leaving partition 0 empty. */
