@@ -99,14 +99,6 @@ public final class TopicWatcher implements AutoCloseable {
         this.latest = TopicSnapshot.empty(topic, group, clock.getAsLong(), "not polled yet");
     }
 
-    public String topic() {
-        return topic;
-    }
-
-    public String group() {
-        return group;
-    }
-
     /** The last snapshot taken (a placeholder before the first poll). */
     public TopicSnapshot latest() {
         return latest;

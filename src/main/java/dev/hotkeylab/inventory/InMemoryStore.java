@@ -60,8 +60,8 @@ final class InMemoryStore implements InventoryStore {
     }
 
     @Override
-    public String name() {
-        return StoreKind.IN_MEMORY.displayName();
+    public StoreKind kind() {
+        return StoreKind.IN_MEMORY;
     }
 
     @Override

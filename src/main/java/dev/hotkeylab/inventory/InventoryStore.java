@@ -28,8 +28,13 @@ public interface InventoryStore extends AutoCloseable {
      */
     long sold(String concertId);
 
-    /** A short name for tables and reports, e.g. {@code redis-lua}. */
-    String name();
+    /** Which of the compared stores this is. */
+    StoreKind kind();
+
+    /** A short name for tables and reports, e.g. {@code redis-lua}: the kind's {@link StoreKind#displayName()}. */
+    default String name() {
+        return kind().displayName();
+    }
 
     /** Removes the store's namespace and closes its connections. */
     @Override

@@ -12,7 +12,7 @@ import java.sql.ResultSet;
 final class NaiveSqlStore extends SqlStoreBase {
 
     NaiveSqlStore(InventoryConfig config) {
-        super(StoreKind.NAIVE_SQL, config, false);
+        super(StoreKind.NAIVE_SQL, config);
     }
 
     @Override

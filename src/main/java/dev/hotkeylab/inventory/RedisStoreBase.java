@@ -33,6 +33,11 @@ abstract class RedisStoreBase implements InventoryStore {
         this.pool = open(config);
     }
 
+    @Override
+    public StoreKind kind() {
+        return kind;
+    }
+
     private JedisPool open(InventoryConfig config) {
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(config.poolSize());
@@ -102,11 +107,6 @@ abstract class RedisStoreBase implements InventoryStore {
             tx.set(remainingKey(concertId), Integer.toString(capacity));
             return tx.exec();
         });
-    }
-
-    @Override
-    public String name() {
-        return kind.displayName();
     }
 
     @Override

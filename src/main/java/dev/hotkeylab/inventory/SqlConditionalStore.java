@@ -1,7 +1,6 @@
 package dev.hotkeylab.inventory;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * The database decides, in one transaction: INSERT the booking with the request id as primary key
@@ -13,7 +12,7 @@ import java.sql.SQLException;
 final class SqlConditionalStore extends SqlStoreBase {
 
     SqlConditionalStore(InventoryConfig config) {
-        super(StoreKind.SQL_CONDITIONAL, config, true);
+        super(StoreKind.SQL_CONDITIONAL, config);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.hotkeylab.inventory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,7 +20,7 @@ final class SqlOptimisticStore extends SqlStoreBase {
     private final LongAdder conflicts = new LongAdder();
 
     SqlOptimisticStore(InventoryConfig config) {
-        super(StoreKind.SQL_OPTIMISTIC, config, true);
+        super(StoreKind.SQL_OPTIMISTIC, config);
         this.maxAttempts = config.optimisticAttempts();
     }
 

@@ -25,18 +25,26 @@ abstract class SqlStoreBase implements InventoryStore {
     private final HikariDataSource pool;
     final String schema;
 
-    /** @param uniqueBookings whether a request id may hold one booking only (the idempotency constraint) */
-    SqlStoreBase(StoreKind kind, InventoryConfig config, boolean uniqueBookings) {
+    /**
+     * A safe kind ({@link StoreKind#safe()}) gets the idempotency constraint: a request id may hold one booking only,
+     * which is what keeps it from selling twice to a redelivered request. A naive kind books every delivery.
+     */
+    SqlStoreBase(StoreKind kind, InventoryConfig config) {
         this.kind = kind;
         this.url = Redaction.url(config.jdbcUrl());
         this.schema = "hotkey_inv_" + UUID.randomUUID().toString().substring(0, 8);
         this.pool = open(config);
         try {
-            createSchema(uniqueBookings);
+            createSchema(kind.safe());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+    }
+
+    @Override
+    public StoreKind kind() {
+        return kind;
     }
 
     private HikariDataSource open(InventoryConfig config) {
@@ -183,11 +191,6 @@ abstract class SqlStoreBase implements InventoryStore {
                 }
             }
         });
-    }
-
-    @Override
-    public String name() {
-        return kind.displayName();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.hotkeylab.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.junit.KafkaTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,22 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.AfterAll;
@@ -233,40 +224,19 @@ class ClientPlacementTest {
     }
 
     private static String createTopic(KafkaBackend kafka, String client) throws Exception {
-        String topic = "placement-" + client + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Properties props = new Properties();
-        props.putAll(kafka.clientConfig());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            short replication = (short) Math.min(3, kafka.brokers());
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, replication))).all().get(30, TimeUnit.SECONDS);
-        }
-        return topic;
+        return ExternalClients.createTopic(kafka, "placement-" + client, PARTITIONS);
     }
 
     /** Reads the whole topic from the beginning and returns the partition of every key (each key once). */
     private static Map<String, Integer> readBack(KafkaBackend kafka, String topic) {
-        Properties props = new Properties();
-        props.putAll(kafka.clientConfig());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, Integer> observed = new HashMap<>();
         List<String> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await("all " + KEYS.size() + " records of " + topic + " read back").atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> {
-                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                            seen.add(r.key());
-                            observed.put(r.key(), r.partition());
-                        }
-                        assertThat(seen).containsExactlyInAnyOrderElementsOf(KEYS);
-                    });
+        for (ConsumerRecord<byte[], byte[]> r : ExternalClients.readBack(kafka, topic, PARTITIONS, KEYS.size())) {
+            String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+            seen.add(key);
+            observed.put(key, r.partition());
         }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(KEYS);
         return observed;
     }
 

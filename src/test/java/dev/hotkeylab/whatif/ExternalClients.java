@@ -1,5 +1,9 @@
 package dev.hotkeylab.whatif;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hotkeylab.broker.KafkaBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,13 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Runs the real non-Java clients (node + KafkaJS from {@code src/test/js}, kcat) for placement tests, and says why
- * one cannot run so a test can skip with that reason.
+ * one cannot run so a test can skip with that reason; creates the topic they write to and reads back where their
+ * records landed.
  */
 final class ExternalClients {
 
@@ -170,5 +188,44 @@ final class ExternalClients {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Creates a topic {@code <prefix>-<8 hex>} with {@code partitions} partitions (replication: the brokers, at most 3)
+     * for one client's records, and returns its name.
+     */
+    static String createTopic(KafkaBackend kafka, String prefix, int partitions)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            short replication = (short) Math.min(3, kafka.brokers());
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+        }
+        return topic;
+    }
+
+    /**
+     * Reads partitions {@code 0 .. partitions - 1} of the topic from the beginning with a group-less consumer until
+     * {@code expected} records arrived (at most 30 s, else the assertion fails naming the topic), and returns them as
+     * read: key and value bytes exactly as the client wrote them (null stays null), with their partitions.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readBack(KafkaBackend kafka, String topic, int partitions,
+                                                         int expected) {
+        Map<String, Object> config = new java.util.HashMap<>(kafka.clientConfig());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p))
+                    .toList();
+            consumer.assign(all);
+            consumer.seekToBeginning(all);
+            await("all " + expected + " records of " + topic + " read back").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+                        assertThat(read).hasSizeGreaterThanOrEqualTo(expected);
+                    });
+        }
+        return read;
     }
 }

@@ -1,7 +1,6 @@
 package dev.hotkeylab.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotkeylab.broker.KafkaBackend;
@@ -17,22 +16,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,15 +182,7 @@ class LibrdkafkaPartitionersTest {
     }
 
     private static String createTopic(KafkaBackend kafka, String client) throws Exception {
-        String topic = "rdkafka-" + client + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Properties props = new Properties();
-        props.putAll(kafka.clientConfig());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            short replication = (short) Math.min(3, kafka.brokers());
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, replication))).all().get(30, TimeUnit.SECONDS);
-        }
-        return topic;
+        return ExternalClients.createTopic(kafka, "rdkafka-" + client, PARTITIONS);
     }
 
     /**
@@ -212,26 +192,13 @@ class LibrdkafkaPartitionersTest {
     private static Map<String, Integer> readBack(KafkaBackend kafka, String topic, List<Sent> sent) {
         Map<String, byte[]> keyOf = new HashMap<>();
         sent.forEach(s -> keyOf.put(s.value(), s.key()));
-        Properties props = new Properties();
-        props.putAll(kafka.clientConfig());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, Integer> observed = new HashMap<>();
-        try (KafkaConsumer<byte[], String> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await("all " + sent.size() + " records of " + topic + " read back").atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> {
-                        for (ConsumerRecord<byte[], String> r : consumer.poll(Duration.ofMillis(200))) {
-                            assertThat(r.key()).as("key of %s", r.value()).isEqualTo(keyOf.get(r.value()));
-                            observed.put(r.value(), r.partition());
-                        }
-                        assertThat(observed).hasSize(sent.size());
-                    });
+        for (ConsumerRecord<byte[], byte[]> r : ExternalClients.readBack(kafka, topic, PARTITIONS, sent.size())) {
+            String value = new String(r.value(), StandardCharsets.UTF_8);
+            assertThat(r.key()).as("key of %s", value).isEqualTo(keyOf.get(value));
+            observed.put(value, r.partition());
         }
+        assertThat(observed).hasSize(sent.size());
         return observed;
     }
 }
