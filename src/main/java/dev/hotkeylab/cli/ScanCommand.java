@@ -101,7 +101,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
             ScanAdvice advice = advice(result);
             stdout.print(ScanOutput.text(result, advice));
-            stdout.flush();
+            stdout.flush(); // on Ctrl-C the JVM halts once the hook returns: what was read is on screen first
             List<Path> written = write(result, advice);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.printf(Locale.ROOT, "next: ./hotkey-lab whatif --partitions %d --key-file %s%n",

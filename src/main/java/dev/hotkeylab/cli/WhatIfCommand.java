@@ -57,10 +57,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     Path keyFile;
 
     @Mixin
-    StrategiesOption strategies;
-
-    @Option(names = "--salt-buckets", paramLabel = "B", description = "Salt buckets for RANDOM_SALT (default P).")
-    Integer saltBuckets;
+    StrategyOptions strategies;
 
     @Option(names = "--consumers", paramLabel = "C", description = "Consumers in the group (default P).")
     Integer consumers;
@@ -75,11 +72,6 @@ public final class WhatIfCommand implements Callable<Integer> {
             description = "Two clients, e.g. java,sarama: which of your keys they would put on different partitions"
                     + " (mixed-language producers on one topic).")
     List<String> compareClients;
-
-    @Option(names = "--adaptive-threshold", paramLabel = "SHARE",
-            description = "ADAPTIVE: share of all records that makes a key hot, in (0, 1] (default: the partitioner's"
-                    + " own, 0.2).")
-    Double adaptiveThreshold;
 
     @Option(names = "--grow-to", paramLabel = "P2", description = "Also predict the topic grown to P2 > P partitions.")
     Integer growTo;
@@ -160,11 +152,11 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         WhatIfConfig.Builder builder = WhatIfConfig.builder(partitions).client(clientModel).seed(seed.seed);
         builder.strategies(strategies.chosen());
-        if (saltBuckets != null) {
-            builder.saltBuckets(saltBuckets);
+        if (strategies.saltBuckets != null) {
+            builder.saltBuckets(strategies.saltBuckets);
         }
-        if (adaptiveThreshold != null) {
-            builder.adaptiveThreshold(adaptiveThreshold);
+        if (strategies.adaptiveThreshold != null) {
+            builder.adaptiveThreshold(strategies.adaptiveThreshold);
         }
         if (consumers != null) {
             builder.consumers(consumers);

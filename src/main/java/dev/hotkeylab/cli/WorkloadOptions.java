@@ -30,7 +30,7 @@ final class WorkloadOptions {
     int consumers;
 
     @Mixin
-    StrategiesOption strategies;
+    StrategyOptions strategies;
 
     @Option(names = "--group-type", paramLabel = "T[,T...]", split = ",", defaultValue = "classic",
             description = "How the consumers share the topic: classic (a consumer group: one member per partition) or "
@@ -41,9 +41,6 @@ final class WorkloadOptions {
     @Mixin
     TrafficOptions traffic;
 
-    @Option(names = "--salt-buckets", paramLabel = "B", description = "B for RANDOM_SALT (default: the partition count).")
-    Integer saltBuckets;
-
     @Option(names = "--quiet-concerts", paramLabel = "Q", defaultValue = "0",
             description = "Concerts besides --key that requests are for, Zipf-distributed (default: ${DEFAULT-VALUE}: "
                     + "every request is for --key).")
@@ -52,11 +49,6 @@ final class WorkloadOptions {
     @Option(names = "--zipf", paramLabel = "S", defaultValue = "1.0",
             description = "Zipf exponent over --key (rank 1) and the quiet concerts (default: ${DEFAULT-VALUE}).")
     double zipfExponent;
-
-    @Option(names = "--adaptive-threshold", paramLabel = "SHARE",
-            description = "ADAPTIVE: share of recent traffic that makes a key hot, in (0, 1] (default: the "
-                    + "partitioner's own, 0.2).")
-    Double adaptiveThreshold;
 
     @Option(names = "--commits", paramLabel = "MODE", defaultValue = "auto",
             description = "How consumers fetch and commit: small-batches (50 records, commitSync after each), "
@@ -98,7 +90,7 @@ final class WorkloadOptions {
         }
         groupTypes();
         return chosen.stream().map(s -> ExperimentConfig.builder().key(traffic.key()).partitions(partitions)
-                .messages(messages).consumers(consumers).strategy(s).saltBuckets(saltBuckets).seed(traffic.seed())
+                .messages(messages).consumers(consumers).strategy(s).saltBuckets(strategies.saltBuckets).seed(traffic.seed())
                 .users(traffic.users()).serviceTimeMillis(traffic.serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
                 .quietConcerts(quietConcerts).zipfExponent(zipfExponent).build()).toList();
     }
@@ -114,7 +106,8 @@ final class WorkloadOptions {
      * validated) before anything starts: a bad threshold is refused in milliseconds, not after the broker's start.
      */
     AdaptivePartitionerConfig adaptiveConfig() {
-        return adaptiveThreshold == null ? null : AdaptivePartitionerConfig.defaults()
-                .withDetector(HeavyHitterConfig.defaults().withThreshold(adaptiveThreshold));
+        Double threshold = strategies.adaptiveThreshold;
+        return threshold == null ? null : AdaptivePartitionerConfig.defaults()
+                .withDetector(HeavyHitterConfig.defaults().withThreshold(threshold));
     }
 }
