@@ -3,6 +3,8 @@ package dev.hotkeylab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotkeylab.experiment.BrokerTraffic;
 import dev.hotkeylab.experiment.ExperimentResult;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * written by an earlier version must read back into the same results and write back field for field, in the same
  * order. The fixture is a real run's file ({@code hotkey-lab run --no-serve --messages 400 --strategies
  * FIXED_KEY,ADAPTIVE --group-type classic,share --quiet-concerts 2}, embedded Kafka 4.3.1), written before
- * {@link ExperimentResult} was split into nested records.
+ * {@link ExperimentResult} was split into nested records; fields added later ({@code brokerTraffic}) are written after
+ * the earlier ones with their "absent" value.
  */
 class ResultsJsonFormatTest {
 
@@ -35,7 +38,10 @@ class ResultsJsonFormatTest {
         for (JsonNode written : file.get("experiments")) {
             String text = ReportWriter.JSON.writeValueAsString(
                     ReportWriter.JSON.treeToValue(written, ExperimentResult.class));
-            JsonNode again = ReportWriter.JSON.readTree(text);
+            ObjectNode again = (ObjectNode) ReportWriter.JSON.readTree(text);
+            // Fields added since the fixture was written come out last, at their "absent" value, and nothing else.
+            JsonNode brokerTraffic = again.remove("brokerTraffic");
+            assertThat(brokerTraffic).isEqualTo(ReportWriter.JSON.readTree(ReportWriter.JSON.writeValueAsString(BrokerTraffic.NONE)));
             // Equal trees: every field and value, at every depth (the entries of a map in any order: maps such as
             // perConsumer are written in Map.copyOf's order, which differs from one JVM to the next).
             assertThat(again).isEqualTo(written);
