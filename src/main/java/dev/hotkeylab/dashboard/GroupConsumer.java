@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * ticket), and commits after each batch so the group's committed offsets, which the dashboard reads, follow the work
  * closely. Each commit carries the client id as its metadata. Run it on its own thread; {@link #close()} from any thread stops it.
  */
-public final class GroupConsumer implements Runnable, AutoCloseable {
+public final class GroupConsumer implements LiveConsumer {
 
     /** Small batches keep commits (and so the dashboard) close to the work when each record takes a while. */
     public static final int MAX_POLL_RECORDS = 50;
