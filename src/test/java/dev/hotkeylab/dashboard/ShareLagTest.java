@@ -77,102 +77,119 @@ class ShareLagTest {
         }
     }
 
+    static final String PARTLY = "a share member that accepted part of its batch: its acquired records, the start "
+            + "offset and the share lag";
+
     @Nested
     @KafkaTest
-    @DisplayName("on a broker, through GET /api/runs/{id}")
-    class OnBroker {
-
+    @DisplayName("on 1 broker, through GET /api/runs/{id}")
+    class OnOneBroker {
         @Test
-        @DisplayName("a share member that accepted part of its batch: its acquired records, the start offset and the share lag")
+        @DisplayName(PARTLY)
         void partlyAcknowledged(KafkaBackend kafka, TestReporter reporter) throws Exception {
-            String topic = "share-lag-" + UUID.randomUUID().toString().substring(0, 8);
-            String group = topic + "-group";
-            int records = 100;
-            try (Admin admin = Admin.create(kafka.clientConfig())) {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                ShareGroups.configure(admin, group, Map.of("share.auto.offset.reset", "earliest"), 30_000);
+            ShareLagTest.partlyAcknowledged(kafka, reporter);
+        }
+    }
+
+    @Nested
+    @KafkaTest(brokers = 3)
+    @DisplayName("on 3 brokers, through GET /api/runs/{id}")
+    class OnThreeBrokers {
+        @Test
+        @DisplayName(PARTLY)
+        void partlyAcknowledged(KafkaBackend kafka, TestReporter reporter) throws Exception {
+            ShareLagTest.partlyAcknowledged(kafka, reporter);
+        }
+    }
+
+    static void partlyAcknowledged(KafkaBackend kafka, TestReporter reporter) throws Exception {
+        String topic = "share-lag-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = topic + "-group";
+        int records = 100;
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            ShareGroups.configure(admin, group, Map.of("share.auto.offset.reset", "earliest"), 30_000);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig(),
+                new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, "k" + i, "v")));
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig(),
-                    new StringSerializer(), new StringSerializer())) {
-                List<Future<?>> sent = new ArrayList<>();
-                for (int i = 0; i < records; i++) {
-                    sent.add(producer.send(new ProducerRecord<>(topic, "k" + i, "v")));
-                }
-                for (Future<?> f : sent) {
-                    f.get(30, TimeUnit.SECONDS);
-                }
-            }
-            try (DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0),
-                    (request, publisher) -> {
-                        throw new IllegalStateException("no runs here");
-                    })) {
-                HttpJson http = new HttpJson(server.url());
-                String id = server.watch("share group", topic, group, kafka.clientConfig());
-
-                Map<String, Object> config = new HashMap<>(kafka.clientConfig());
-                config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-                config.put(ConsumerConfig.CLIENT_ID_CONFIG, "share-lag-member");
-                // share.acknowledgement.mode (default implicit): explicit, so only the records accepted here count.
-                config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
-                try (KafkaShareConsumer<String, String> member = new KafkaShareConsumer<>(config,
-                        new StringDeserializer(), new StringDeserializer())) {
-                    member.subscribe(List.of(topic));
-                    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                    await("the share member's first records").atMost(Duration.ofSeconds(30)).until(() -> {
-                        ConsumerRecords<String, String> polled = member.poll(Duration.ofMillis(200));
-                        polled.forEach(batch::add);
-                        return !batch.isEmpty();
-                    });
-                    // Accept the first half of the batch (offsets 0..k-1); the rest stays acquired, unacknowledged.
-                    int accepted = batch.size() / 2;
-                    batch.subList(0, accepted).forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
-                    member.commitSync();
-
-                    JsonNode share = awaitShare(http, id, s -> s.get("totalLag").asLong() == records - accepted);
-                    // Kafka documents the start offset as the earliest offset still evaluated for delivery: records past
-                    // it may be complete already. Measured on 4.3.1 it trails by one commit of acknowledgements.
-                    long partStart = share.get("partitions").get(0).get("startOffset").asLong();
-                    assertThat(partStart).as("share %s", share).isBetween(0L, (long) accepted);
-                    assertThat(share.get("partitions").get(0).get("completed").asLong()).isEqualTo(accepted);
-                    assertThat(share.get("partitions").get(0).get("members").asInt()).isEqualTo(1);
-                    JsonNode m = share.get("members").get(0);
-                    assertThat(m.get("clientId").asText()).isEqualTo("share-lag-member");
-                    assertThat(m.get("inGroup").asBoolean()).isTrue();
-                    assertThat(m.get("partitions").toString()).isEqualTo("[0]");
-                    assertThat(m.get("acquiredRecords").asLong()).as("share %s", share).isEqualTo(accepted);
-
-                    batch.subList(accepted, batch.size()).forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
-                    member.commitSync();
-                    int acknowledged = batch.size();
-                    while (acknowledged < records) {
-                        ConsumerRecords<String, String> polled = member.poll(Duration.ofMillis(200));
-                        polled.forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
-                        acknowledged += polled.count();
-                        member.commitSync();
-                    }
-                    JsonNode done = awaitShare(http, id, s -> s.get("totalLag").asLong() == 0);
-                    long doneStart = done.get("partitions").get(0).get("startOffset").asLong();
-                    assertThat(doneStart).as("share %s", done).isBetween((long) partStart, (long) records);
-                    reporter.publishEntry("share-partition start offset", "after accepting " + accepted + " of "
-                            + records + ": " + partStart + "; after all " + records + " (share lag 0): " + doneStart);
-                    assertThat(done.get("members").get(0).get("acquiredRecords").asLong()).isEqualTo(records);
-                    assertThat(done.get("groupState").asText()).isEqualTo("STABLE");
-                }
+            for (Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
             }
         }
+        try (DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0),
+                (request, publisher) -> {
+                    throw new IllegalStateException("no runs here");
+                })) {
+            HttpJson http = new HttpJson(server.url());
+            String id = server.watch("share group", topic, group, kafka.clientConfig());
 
-        private JsonNode awaitShare(HttpJson http, String id, java.util.function.Predicate<JsonNode> condition) {
-            JsonNode[] seen = new JsonNode[1];
-            await("the run's snapshot to carry the share group's figures").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                        JsonNode snapshot = http.get("/api/runs/" + id).json().get("snapshot");
-                        assertThat(snapshot.get("error").isNull()).as("error: %s", snapshot.get("error")).isTrue();
-                        JsonNode share = snapshot.get("share");
-                        assertThat(share.isObject()).as("snapshot.share: %s", share).isTrue();
-                        assertThat(condition.test(share)).as("share figures %s", share).isTrue();
-                        seen[0] = share;
-                    });
-            return seen[0];
+            Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "share-lag-member");
+            // share.acknowledgement.mode (default implicit): explicit, so only the records accepted here count.
+            config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+            try (KafkaShareConsumer<String, String> member = new KafkaShareConsumer<>(config,
+                    new StringDeserializer(), new StringDeserializer())) {
+                member.subscribe(List.of(topic));
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                await("the share member's first records").atMost(Duration.ofSeconds(30)).until(() -> {
+                    ConsumerRecords<String, String> polled = member.poll(Duration.ofMillis(200));
+                    polled.forEach(batch::add);
+                    return !batch.isEmpty();
+                });
+                // Accept the first half of the batch (offsets 0..k-1); the rest stays acquired, unacknowledged.
+                int accepted = batch.size() / 2;
+                batch.subList(0, accepted).forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
+                member.commitSync();
+
+                JsonNode share = awaitShare(http, id, s -> s.get("totalLag").asLong() == records - accepted);
+                // Kafka documents the start offset as the earliest offset still evaluated for delivery: records past
+                // it may be complete already. Measured on 4.3.1 it trails by one commit of acknowledgements.
+                long partStart = share.get("partitions").get(0).get("startOffset").asLong();
+                assertThat(partStart).as("share %s", share).isBetween(0L, (long) accepted);
+                assertThat(share.get("partitions").get(0).get("completed").asLong()).isEqualTo(accepted);
+                assertThat(share.get("partitions").get(0).get("members").asInt()).isEqualTo(1);
+                JsonNode m = share.get("members").get(0);
+                assertThat(m.get("clientId").asText()).isEqualTo("share-lag-member");
+                assertThat(m.get("inGroup").asBoolean()).isTrue();
+                assertThat(m.get("partitions").toString()).isEqualTo("[0]");
+                assertThat(m.get("acquiredRecords").asLong()).as("share %s", share).isEqualTo(accepted);
+
+                batch.subList(accepted, batch.size()).forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
+                member.commitSync();
+                int acknowledged = batch.size();
+                while (acknowledged < records) {
+                    ConsumerRecords<String, String> polled = member.poll(Duration.ofMillis(200));
+                    polled.forEach(r -> member.acknowledge(r, AcknowledgeType.ACCEPT));
+                    acknowledged += polled.count();
+                    member.commitSync();
+                }
+                JsonNode done = awaitShare(http, id, s -> s.get("totalLag").asLong() == 0);
+                long doneStart = done.get("partitions").get(0).get("startOffset").asLong();
+                assertThat(doneStart).as("share %s", done).isBetween((long) partStart, (long) records);
+                reporter.publishEntry("share-partition start offset", "after accepting " + accepted + " of "
+                        + records + ": " + partStart + "; after all " + records + " (share lag 0): " + doneStart);
+                assertThat(done.get("members").get(0).get("acquiredRecords").asLong()).isEqualTo(records);
+                assertThat(done.get("groupState").asText()).isEqualTo("STABLE");
+            }
         }
+    }
+
+    private static JsonNode awaitShare(HttpJson http, String id, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] seen = new JsonNode[1];
+        await("the run's snapshot to carry the share group's figures").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    JsonNode snapshot = http.get("/api/runs/" + id).json().get("snapshot");
+                    assertThat(snapshot.get("error").isNull()).as("error: %s", snapshot.get("error")).isTrue();
+                    JsonNode share = snapshot.get("share");
+                    assertThat(share.isObject()).as("snapshot.share: %s", share).isTrue();
+                    assertThat(condition.test(share)).as("share figures %s", share).isTrue();
+                    seen[0] = share;
+                });
+        return seen[0];
     }
 }
