@@ -128,7 +128,10 @@ final class ShareLag {
             // Without state (no member has fetched there yet) every record of the log is still to be delivered.
             long partitionLag = lag[p] != null ? lag[p] : Math.max(0, logEnd[p] - logStart[p]);
             long completed = Math.max(0, logEnd[p] - logStart[p] - partitionLag);
-            Long before = lastCompleted.put(p, completed);
+            // Completed records only grow, but one reading can dip (the log end offset and the coordinator's lag are
+            // read at slightly different moments); crediting from the highest seen keeps a dip from counting twice.
+            Long before = lastCompleted.get(p);
+            lastCompleted.put(p, before == null ? completed : Math.max(before, completed));
             long delta = before == null ? 0 : Math.max(0, completed - before);
             List<String> holders = membersOf.getOrDefault(p, List.of());
             if (!holders.isEmpty()) {

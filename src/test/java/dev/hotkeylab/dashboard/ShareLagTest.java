@@ -77,6 +77,27 @@ class ShareLagTest {
         }
     }
 
+    @Nested
+    @DisplayName("a reading that dips")
+    class Dip {
+        @Test
+        @DisplayName("completed records that dip for one reading and recover are credited once (seen: 110 credited of 100)")
+        void dipIsNotCreditedTwice() {
+            ShareLag lag = new ShareLag(null, "t", "g");
+            List<ShareLag.Member> one = List.of(new ShareLag.Member("a", "c-a", "h", List.of(0)));
+            long[] start = {0};
+            lag.update("STABLE", one, start, new long[] {100}, new Long[] {0L}, new Long[] {100L});
+            lag.update("STABLE", one, start, new long[] {100}, new Long[] {20L}, new Long[] {70L});
+            // The log end offset read before the coordinator's newer lag: 10 fewer completed for one reading.
+            lag.update("STABLE", one, start, new long[] {100}, new Long[] {20L}, new Long[] {80L});
+            TopicSnapshot.ShareGroupStats last = lag.update("STABLE", one, start, new long[] {100},
+                    new Long[] {50L}, new Long[] {0L});
+
+            assertThat(last.partitions().get(0).completed()).isEqualTo(100);
+            assertThat(last.members().get(0).acquiredRecords()).isEqualTo(100);
+        }
+    }
+
     static final String PARTLY = "a share member that accepted part of its batch: its acquired records, the start "
             + "offset and the share lag";
 
