@@ -78,7 +78,9 @@ public final class ConsumeCommand implements Callable<Integer> {
                 out.println(id + ": partitions " + new java.util.TreeSet<>(c.assignment()));
                 out.flush();
             }
-            if (now - lastPrint.get() >= 1_000_000_000L) {
+            // At most a line a second, and none while the count stands still (a share member reports every poll).
+            if (now - lastPrint.get() >= 1_000_000_000L
+                    && (lastPrint.get() == 0 || c.processed() != lastCount.get())) {
                 long n = c.processed();
                 double seconds = lastPrint.get() == 0 ? 0 : (now - lastPrint.get()) / 1e9;
                 out.println(id + ": " + n + " processed, " + (seconds == 0 ? 0 : Math.round((n - lastCount.get()) / seconds))

@@ -180,6 +180,13 @@ class LiveCommandsTest {
                                 .containsExactly("100", "100", "100");
                     });
             long drainMs = (System.nanoTime() - t0) / 1_000_000;
+            // Each terminal's progress line catches up with its final count while it idles.
+            await("each terminal to print its final count").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (Terminal c : List.of(c0, c1, c2)) {
+                    List<String> lines = c.out.toString().lines().toList();
+                    assertThat(lines.get(lines.size() - 1)).as(c.out.toString()).contains(" 100 processed");
+                }
+            });
             JsonNode share = watched(http, base, topic).get("snapshot").get("share");
 
             long processed = 0;
