@@ -123,12 +123,25 @@ function createCard(run) {
       el('th', { text: 'key' }), el('th', { class: 'num', text: 'sampled' }), el('th', { class: 'num', text: 'share' }),
       el('th', { text: 'partition' }))),
     hotBody);
+  const shareBody = el('tbody');
+  const shareTable = el('table', { class: 'share-members', hidden: '' },
+    el('caption', { text: 'share group (KIP-932): members and what they acquired (Admin describeShareGroups, listShareGroupOffsets)' }),
+    el('thead', null, el('tr', null,
+      el('th', { text: 'member (client id)' }), el('th', { text: 'host' }), el('th', { text: 'partitions' }),
+      el('th', { class: 'num', text: 'acquired', title: 'completed records of its partitions while watched, split evenly among the members sharing a partition' }))),
+    shareBody);
+  const sharePartBody = el('tbody');
+  const sharePartTable = el('table', { class: 'share-partitions', hidden: '' },
+    el('thead', null, el('tr', null,
+      el('th', { text: 'share partition' }), el('th', { class: 'num', text: 'start offset' }),
+      el('th', { class: 'num', text: 'share lag' }), el('th', { class: 'num', text: 'members' }))),
+    sharePartBody);
   const error = el('p', { class: 'error', 'data-field': 'error' });
   const fold = el('button', { class: 'fold', type: 'button', 'aria-expanded': 'true', title: 'fold or open this card', text: '▾' });
   const partWrap = el('div', { class: 'partitions-wrap' }, partTable);
   const root = el('article', { class: 'run', 'data-run-id': run.id },
     el('header', null, title, el('span', { class: 'right' }, badge, fold)), meta, stats, chartBox,
-    partWrap, hotTable, memberTable, error);
+    partWrap, hotTable, memberTable, shareTable, sharePartTable, error);
   let chart = null;
   if (window.Chart) {
     chart = new window.Chart(canvas, {
@@ -144,7 +157,7 @@ function createCard(run) {
       },
     });
   }
-  const card = { root, chart, title, badge, keyCode, topicCode, groupCode, params, s, partBody, partWrap, hotBody, memberBody, error, fold, userFolded: null };
+  const card = { root, chart, title, badge, keyCode, topicCode, groupCode, params, s, partBody, partWrap, hotBody, memberBody, shareTable, shareBody, sharePartTable, sharePartBody, error, fold, userFolded: null };
   fold.addEventListener('click', () => setFolded(card, !root.classList.contains('folded'), true));
   return card;
 }
@@ -166,7 +179,7 @@ function updateCard(card, run) {
   setText(card.groupCode, run.group);
   const p = run.params || {};
   setText(card.params, p.strategy
-    ? `${p.partitions} partitions · ${fmtInt(Number(p.messages))} messages · ${p.consumers} consumers · ${p.serviceTimeMs} ms/record · seed ${p.seed}`
+    ? `${p.partitions} partitions · ${fmtInt(Number(p.messages))} messages · ${p.consumers} ${p.groupType === 'share' ? 'share members' : 'consumers'} · ${p.serviceTimeMs} ms/record · seed ${p.seed}`
     : 'watching');
   const snap = run.snapshot;
   setText(card.error, run.error || (snap && snap.error) || '');
@@ -189,11 +202,13 @@ function updateCard(card, run) {
   card.s.totalLag.box.lastChild.textContent = noCommit.length
     ? 'lag (no commit on ' + noCommit.map(p => 'p' + p).join(', ') + ': whole backlog counted)' : 'lag';
   card.s.totalLag.box.className = 'stat ' + (noCommit.length && sk.totalLag > 0 ? 'bad' : '');
+  if (snap.share) renderShareStats(card, snap.share);
 
   const hotThreshold = sk.meanRecords * unevenMaxOverMean;
   const live = run.status === 'RUNNING' || run.status === 'WATCHING';
   renderPartitions(card, snap, hotThreshold, live);
   renderMembers(card, snap, live);
+  renderShare(card, snap.share);
   renderHotKeys(card, snap);
   if (card.chart && changed(card.chart.canvas, snap.partitions.map(x => [x.records, x.committedOffset, x.idle]))) {
     const ds = card.chart.data;
@@ -280,6 +295,42 @@ function renderMembers(card, snap, live) {
       el('td', { class: 'num', 'data-field': 'processed', text: fmtInt(m.processed) }),
       el('td', { class: 'num', 'data-field': 'processedPerSecond', text: rateText(m.processedPerSecond, live) }),
       el('td', { class: 'num', 'data-field': 'lag', text: fmtInt(m.lag) })));
+  }
+}
+
+// A share group has no committed offsets: its figures come from Admin's share-group APIs instead.
+function renderShareStats(card, share) {
+  const present = share.members.filter(m => m.inGroup).length;
+  const active = share.members.filter(m => m.acquiredRecords > 0).length;
+  setText(card.s.activeConsumers.v, active);
+  card.s.activeConsumers.box.lastChild.textContent = `active share members of ${present}`;
+  card.s.activeConsumers.box.className = 'stat';
+  setText(card.s.processed.v, fmtInt(share.partitions.reduce((n, x) => n + x.completed, 0)));
+  card.s.processed.box.lastChild.textContent = 'processed (delivered to completion)';
+  setText(card.s.totalLag.v, fmtInt(share.totalLag));
+  card.s.totalLag.box.lastChild.textContent = 'share lag';
+  card.s.totalLag.box.className = 'stat';
+}
+
+function renderShare(card, share) {
+  card.shareTable.hidden = !share;
+  card.sharePartTable.hidden = !share;
+  if (!share || !changed(card.shareBody, share)) return;
+  clear(card.shareBody);
+  for (const m of share.members) {
+    card.shareBody.appendChild(el('tr', { class: m.inGroup ? '' : 'left', 'data-share-member': m.memberId },
+      el('td', { 'data-field': 'clientId', text: (m.clientId || '–') + (m.inGroup ? '' : ' (left)') }),
+      el('td', { 'data-field': 'host', text: m.host || '–' }),
+      el('td', { 'data-field': 'partitions', text: m.partitions.length ? m.partitions.map(x => 'p' + x).join(', ') : '–' }),
+      el('td', { class: 'num', 'data-field': 'acquiredRecords', text: fmtInt(m.acquiredRecords) })));
+  }
+  clear(card.sharePartBody);
+  for (const x of share.partitions) {
+    card.sharePartBody.appendChild(el('tr', { 'data-share-partition': x.partition },
+      el('td', null, 'p' + x.partition),
+      el('td', { class: 'num', 'data-field': 'startOffset', text: fmtInt(x.startOffset) }),
+      el('td', { class: 'num', 'data-field': 'shareLag', text: fmtInt(x.lag) }),
+      el('td', { class: 'num', 'data-field': 'members', text: fmtInt(x.members) })));
   }
 }
 

@@ -1,6 +1,9 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.GroupConsumer;
+import dev.hotkeylab.dashboard.LiveConsumer;
+import dev.hotkeylab.dashboard.ShareGroupConsumer;
+import dev.hotkeylab.experiment.GroupType;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -35,6 +38,11 @@ public final class ConsumeCommand implements Callable<Integer> {
             description = "Milliseconds of simulated work per record (default: ${DEFAULT-VALUE}).")
     int serviceTimeMs;
 
+    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
+            description = "classic (a consumer group: one member per partition) or share (a share group, KIP-932, "
+                    + "Kafka >= 4.2: members share partitions record by record) (default: ${DEFAULT-VALUE}).")
+    String groupType;
+
     @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
     String clientId;
 
@@ -45,18 +53,22 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
+        GroupType type = GroupType.parse(groupType);
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
             kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
+            if (type == GroupType.SHARE) {
+                kafka.prepareShareGroup(group);
+            }
         }
         String id = clientId != null ? clientId
                 : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
-        AtomicReference<GroupConsumer> self = new AtomicReference<>();
+        AtomicReference<LiveConsumer> self = new AtomicReference<>();
         AtomicLong lastPrint = new AtomicLong();
         AtomicLong lastCount = new AtomicLong();
         AtomicReference<Object> lastAssignment = new AtomicReference<>();
         Runnable progress = () -> {
-            GroupConsumer c = self.get();
+            LiveConsumer c = self.get();
             if (c == null) {
                 return;
             }
@@ -66,7 +78,9 @@ public final class ConsumeCommand implements Callable<Integer> {
                 out.println(id + ": partitions " + new java.util.TreeSet<>(c.assignment()));
                 out.flush();
             }
-            if (now - lastPrint.get() >= 1_000_000_000L) {
+            // At most a line a second, and none while the count stands still (a share member reports every poll).
+            if (now - lastPrint.get() >= 1_000_000_000L
+                    && (lastPrint.get() == 0 || c.processed() != lastCount.get())) {
                 long n = c.processed();
                 double seconds = lastPrint.get() == 0 ? 0 : (now - lastPrint.get()) / 1e9;
                 out.println(id + ": " + n + " processed, " + (seconds == 0 ? 0 : Math.round((n - lastCount.get()) / seconds))
@@ -76,8 +90,11 @@ public final class ConsumeCommand implements Callable<Integer> {
                 lastCount.set(n);
             }
         };
-        GroupConsumer consumer = new GroupConsumer(cluster.clientConfig(), cluster.topic, group, id,
-                Duration.ofMillis(serviceTimeMs), progress);
+        LiveConsumer consumer = type == GroupType.SHARE
+                ? new ShareGroupConsumer(cluster.clientConfig(), cluster.topic, group, id, Duration.ofMillis(serviceTimeMs),
+                        progress)
+                : new GroupConsumer(cluster.clientConfig(), cluster.topic, group, id, Duration.ofMillis(serviceTimeMs),
+                        progress);
         self.set(consumer);
         CountDownLatch ended = new CountDownLatch(1);
         Thread worker = new Thread(() -> {

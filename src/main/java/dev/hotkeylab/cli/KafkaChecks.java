@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.hotkeylab.broker.ShareGroups;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -101,6 +102,21 @@ final class KafkaChecks implements AutoCloseable {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    /**
+     * Makes {@code group} ready to consume as a share group: fails with one line where the cluster has share groups
+     * off ({@link ShareGroups#requireSupported}), then sets {@code share.auto.offset.reset=earliest} (default
+     * {@code latest}, which skips every record produced before the first member joins).
+     */
+    void prepareShareGroup(String group) {
+        try {
+            ShareGroups.requireSupported(admin, bootstrap, timeout.toMillis());
+            ShareGroups.configure(admin, group, Map.of("share.auto.offset.reset", "earliest"), timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

@@ -4,6 +4,7 @@ import dev.hotkeylab.experiment.ConsumerStats;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
+import dev.hotkeylab.experiment.GroupType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +18,19 @@ public final class DashboardRun implements ExperimentListener {
     private final RunPublisher publisher;
     private final String label;
     private final Map<String, Object> clientConfig;
+    private final GroupType groupType;
     private final CompletableFuture<String> runId = new CompletableFuture<>();
 
     public DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig) {
+        this(publisher, label, clientConfig, null);
+    }
+
+    /** @param groupType shown with the run's parameters; null to leave it out */
+    public DashboardRun(RunPublisher publisher, String label, Map<String, Object> clientConfig, GroupType groupType) {
         this.publisher = publisher;
         this.label = label;
         this.clientConfig = clientConfig;
+        this.groupType = groupType;
     }
 
     @Override
@@ -35,6 +43,9 @@ public final class DashboardRun implements ExperimentListener {
         params.put("consumers", String.valueOf(config.consumers()));
         params.put("serviceTimeMs", String.valueOf(config.serviceTimeMillis()));
         params.put("seed", String.valueOf(config.seed()));
+        if (groupType != null) {
+            params.put("groupType", groupType.label());
+        }
         runId.complete(publisher.runStarted(new RunInfo(label, topic, group, clientConfig, params)));
     }
 
@@ -47,6 +58,7 @@ public final class DashboardRun implements ExperimentListener {
     static Map<String, Object> row(ExperimentResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("strategy", r.setup().strategy());
+        row.put("groupType", r.groupType());
         row.put("partitions", r.setup().partitions());
         row.put("messages", r.setup().messages());
         row.put("consumers", r.setup().consumers());

@@ -2,6 +2,7 @@ package dev.hotkeylab.dashboard;
 
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.experiment.GroupType;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,11 +65,13 @@ public final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
             running.decrementAndGet();
             throw new TooManyRunsException(now - 1, MAX_CONCURRENT_RUNS);
         }
+        boolean share = request.groupType() == GroupType.SHARE;
         DashboardRun run = new DashboardRun(publisher, request.strategy() + " / " + request.consumers()
-                + " consumers", clientConfig);
+                + (share ? " share members" : " consumers"), clientConfig, request.groupType());
+        ExperimentRunner typed = runner.groupType(request.groupType());
         executor.submit(() -> {
             try {
-                runner.run(config, run);
+                typed.run(config, run);
             } catch (RuntimeException e) {
                 run.failed(e);
             } finally {

@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.InterruptException;
  * ({@link CommitPolicy#SMALL_BATCHES}); this class does the work and keeps the figures the {@code consume} command
  * prints. Run it on its own thread; {@link #close()} from any thread stops it.
  */
-public final class GroupConsumer implements Runnable, AutoCloseable {
+public final class GroupConsumer implements LiveConsumer {
 
     /** Small batches keep commits (and so the dashboard) close to the work when each record takes a while. */
     public static final int MAX_POLL_RECORDS = CommitPolicy.SMALL_BATCHES.maxPollRecords();

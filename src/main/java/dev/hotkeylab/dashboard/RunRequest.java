@@ -1,5 +1,6 @@
 package dev.hotkeylab.dashboard;
 
+import dev.hotkeylab.experiment.GroupType;
 import dev.hotkeylab.keys.Strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Map;
  * @param consumers     consumers in the group, 1..{@value #MAX_CONSUMERS}
  * @param serviceTimeMs simulated work per record in milliseconds, 0..{@value #MAX_SERVICE_TIME_MS}
  * @param seed          seed of the run's random source (user ids, random salts)
+ * @param groupType     how the run consumes: a consumer group ({@code classic}) or a share group ({@code share},
+ *                      KIP-932), see {@link GroupType}
  */
 public record RunRequest(Strategy strategy, String key, int partitions, int messages, int consumers,
-                         int serviceTimeMs, long seed) {
+                         int serviceTimeMs, long seed, GroupType groupType) {
 
     public static final String DEFAULT_KEY = "SUPER_STAR_CONCERT_2026";
     public static final int MAX_PARTITIONS = 1000;
@@ -29,7 +32,7 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
 
     /** The parameter names the form and {@code POST /api/runs} accept, in display order. */
     public static final List<String> PARAMETERS =
-            List.of("strategy", "key", "partitions", "messages", "consumers", "serviceTimeMs", "seed");
+            List.of("strategy", "key", "partitions", "messages", "consumers", "serviceTimeMs", "seed", "groupType");
 
     public RunRequest {
         if (strategy == null) {
@@ -43,11 +46,14 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
         inRange("messages", messages, 1, MAX_MESSAGES);
         inRange("consumers", consumers, 1, MAX_CONSUMERS);
         inRange("serviceTimeMs", serviceTimeMs, 0, MAX_SERVICE_TIME_MS);
+        if (groupType == null) {
+            throw new IllegalArgumentException("groupType is required; allowed: " + GroupType.allowedNames());
+        }
     }
 
     /**
      * Parses form or JSON parameters. Missing ones take defaults (key {@value #DEFAULT_KEY}, 3 partitions, 1000 messages,
-     * 3 consumers, 0 ms, seed 42); {@code strategy} is required; unknown names are refused so a typo is not ignored.
+     * 3 consumers, 0 ms, seed 42, group type classic); {@code strategy} is required; unknown names are refused so a typo is not ignored.
      */
     public static RunRequest fromParams(Map<String, String> params) {
         for (String name : params.keySet()) {
@@ -67,7 +73,8 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
                 intParam(params, "messages", 1000),
                 intParam(params, "consumers", 3),
                 intParam(params, "serviceTimeMs", 0),
-                longParam(params, "seed", 42L));
+                longParam(params, "seed", 42L),
+                groupTypeParam(params.get("groupType")));
     }
 
     /** The parameters as strings, in display order (what the run list shows and what a launcher may pass on). */
@@ -80,6 +87,7 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
         p.put("consumers", Integer.toString(consumers));
         p.put("serviceTimeMs", Integer.toString(serviceTimeMs));
         p.put("seed", Long.toString(seed));
+        p.put("groupType", groupType.label());
         return p;
     }
 
@@ -89,6 +97,18 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
         }
         if (value > max) {
             throw new IllegalArgumentException(name + " must be <= " + max + " but got " + value);
+        }
+    }
+
+    private static GroupType groupTypeParam(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return GroupType.CLASSIC;
+        }
+        try {
+            return GroupType.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("groupType must be one of " + GroupType.allowedNames() + " but got '"
+                    + raw + "'");
         }
     }
 

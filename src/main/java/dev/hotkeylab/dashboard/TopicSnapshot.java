@@ -17,6 +17,8 @@ import java.util.List;
  * @param skew         the at-a-glance figures
  * @param hotKeys      the keys seen most in the records sampled live (the newest records of each partition that grew,
  *                     at most once a second), hottest first
+ * @param share        when the watched group is a share group (KIP-932): its members, acquired records and share lag
+ *                     ({@link ShareLag}); null for a consumer group or no group
  */
 public record TopicSnapshot(
         String topic,
@@ -27,7 +29,8 @@ public record TopicSnapshot(
         List<PartitionStats> partitions,
         List<MemberStats> members,
         Skew skew,
-        List<HotKey> hotKeys) {
+        List<HotKey> hotKeys,
+        ShareGroupStats share) {
 
     public TopicSnapshot {
         partitions = List.copyOf(partitions);
@@ -46,10 +49,22 @@ public record TopicSnapshot(
     public record HotKey(String key, long sampled, double share, int partition) {
     }
 
+    /** A snapshot without share-group figures (a consumer group, or no group). */
+    public TopicSnapshot(String topic, String group, long takenAtMillis, String error, String groupState,
+                         List<PartitionStats> partitions, List<MemberStats> members, Skew skew, List<HotKey> hotKeys) {
+        this(topic, group, takenAtMillis, error, groupState, partitions, members, skew, hotKeys, null);
+    }
+
+    /** This snapshot with the share group's figures (null: none). */
+    TopicSnapshot withShare(ShareGroupStats shareStats) {
+        return new TopicSnapshot(topic, group, takenAtMillis, error, groupState, partitions, members, skew, hotKeys,
+                shareStats);
+    }
+
     /** A snapshot with nothing known yet, e.g. before the topic exists. */
     static TopicSnapshot empty(String topic, String group, long now, String error) {
         return new TopicSnapshot(topic, group, now, error, null, List.of(), List.of(),
-                new Skew(0, 0, 0, 0, null, 0, 0, 0, 0, null, List.of()), List.of());
+                new Skew(0, 0, 0, 0, null, 0, 0, 0, 0, null, List.of()), List.of(), null);
     }
 
     /**
@@ -139,5 +154,54 @@ public record TopicSnapshot(
         public Skew {
             noCommitPartitions = List.copyOf(noCommitPartitions);
         }
+    }
+
+    /**
+     * A share group's view of the topic, from Admin's share-group APIs.
+     *
+     * @param groupState the share group's state ({@code STABLE}, {@code EMPTY}, ...)
+     * @param members    members seen while watching (present ones first)
+     * @param partitions one entry per partition, by partition number
+     * @param totalLag   the sum of every partition's share lag
+     */
+    public record ShareGroupStats(String groupState, List<ShareMemberStats> members,
+                                  List<SharePartitionStats> partitions, long totalLag) {
+
+        public ShareGroupStats {
+            members = List.copyOf(members);
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /**
+     * One member of a share group.
+     *
+     * @param partitions       partitions of the topic assigned to it now (several members may share one)
+     * @param acquiredRecords  records it acquired and that were delivered to completion while watched: the completed
+     *                         records of its partitions, split evenly among the members sharing a partition (Admin
+     *                         does not say which member acquired which record)
+     * @param inGroup          false once the member has left the group
+     */
+    public record ShareMemberStats(String memberId, String clientId, String host, List<Integer> partitions,
+                                   long acquiredRecords, boolean inGroup) {
+
+        public ShareMemberStats {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /**
+     * One share partition.
+     *
+     * @param startOffset share-partition start offset: every record below it is delivered to completion, and records
+     *                    past it may be complete too (Kafka's docs: "the earliest offset for in-flight records being
+     *                    evaluated for delivery"); on Kafka 4.3.1 it trails the acknowledgements by one commit, so it
+     *                    is not a progress figure: the lag is. Null while the group has no state on this partition
+     * @param lag         share lag from {@code listShareGroupOffsets}: records not yet delivered to completion (the whole
+     *                    log while the group has no state here)
+     * @param completed   records accepted, rejected or archived: log end - log start - lag
+     * @param members     members assigned this partition now
+     */
+    public record SharePartitionStats(int partition, Long startOffset, long lag, long completed, int members) {
     }
 }

@@ -57,6 +57,8 @@ public final class TopicWatcher implements AutoCloseable {
 
     private final SnapshotCalculator calculator;
     private TopicSnapshot latest;
+    /** Reads the group as a share group too; its figures arrive when the group is one. */
+    private final ShareLag share;
 
     /**
      * @param clientConfig Kafka client settings, at least {@code bootstrap.servers}
@@ -97,6 +99,7 @@ public final class TopicWatcher implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         this.calculator = new SnapshotCalculator(topic, group, clock);
         this.latest = TopicSnapshot.empty(topic, group, clock.getAsLong(), "not polled yet");
+        this.share = group == null ? null : new ShareLag(admin, topic, group);
     }
 
     /** The last snapshot taken (a placeholder before the first poll). */
@@ -133,7 +136,7 @@ public final class TopicWatcher implements AutoCloseable {
     private TopicSnapshot withError(long now, String error) {
         TopicSnapshot p = latest;
         return new TopicSnapshot(topic, group, now, error, p.groupState(), p.partitions(), p.members(), p.skew(),
-                p.hotKeys());
+                p.hotKeys(), p.share());
     }
 
     private TopicSnapshot pollOnce(long now) throws InterruptedException, ExecutionException, TimeoutException {
@@ -142,7 +145,9 @@ public final class TopicWatcher implements AutoCloseable {
         if (!sampleFrom.isEmpty()) {
             calculator.observeSampledKeys(readKeys(sampleFrom), reading.endOffsets());
         }
-        return calculator.snapshot(reading);
+        TopicSnapshot snapshot = calculator.snapshot(reading);
+        return share == null ? snapshot
+                : snapshot.withShare(share.read(reading.startOffsets(), reading.endOffsets(), timeout));
     }
 
     /**

@@ -62,6 +62,7 @@ class LiveCommandsBadInputTest {
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 0 | produce: --connect-timeout-ms must be >= 100 but got 0",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be in [1, 9999] but got 0",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --service-time -1             | consume: service time must be >= 0 ms but got -1",
+        "consume --bootstrap 127.0.0.1:1 --topic t --group g --group-type queue            | consume: group type must be one of classic, share but got 'queue'",
         "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=<group>'",
     })
     @DisplayName("bad input is one line and exit 2")

@@ -134,6 +134,80 @@ class LiveCommandsTest {
         }
     }
 
+    @Test
+    @DisplayName("three consume --group-type share terminals take all 300 records once: share lag 0, counts add up")
+    void shareTerminals(KafkaBackend kafka, org.junit.jupiter.api.TestReporter reporter) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        String topic = "cli-share-" + UUID.randomUUID();
+        String group = topic + "-group";
+        HttpClient http = HttpClient.newHttpClient();
+
+        // 30 records before any member joins: the group must start from the earliest, not skip them.
+        CliRunner.Outcome created = CliRunner.run("produce", "--strategy", "PARTITION_AWARE_SALT", "--bootstrap",
+                bootstrap, "--topic", topic, "--messages", "30", "--partitions", "3");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+
+        try (Terminal dashboard = new Terminal("dashboard", "--bootstrap", bootstrap, "--topic", topic, "--group", group,
+                "--port", "0", "--read-only");
+             Terminal c0 = new Terminal("consume", "--bootstrap", bootstrap, "--topic", topic, "--group", group,
+                     "--group-type", "share", "--client-id", "share-a", "--service-time", "2");
+             Terminal c1 = new Terminal("consume", "--bootstrap", bootstrap, "--topic", topic, "--group", group,
+                     "--group-type", "share", "--client-id", "share-b", "--service-time", "2");
+             Terminal c2 = new Terminal("consume", "--bootstrap", bootstrap, "--topic", topic, "--group", group,
+                     "--group-type", "share", "--client-id", "share-c", "--service-time", "2")) {
+            await("the dashboard's address").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(dashboard.out.toString()).contains("dashboard: http://"));
+            Matcher url = Pattern.compile("dashboard: (http://\\S+/)").matcher(dashboard.out.toString());
+            assertThat(url.find()).isTrue();
+            String base = url.group(1);
+            await("three share members in the group").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode share = watched(http, base, topic).get("snapshot").get("share");
+                assertThat(share.isObject()).as("snapshot.share: %s", share).isTrue();
+                assertThat(share.get("members").findValuesAsText("clientId"))
+                        .containsExactlyInAnyOrder("share-a", "share-b", "share-c");
+            });
+
+            CliRunner.Outcome more = CliRunner.run("produce", "--strategy", "PARTITION_AWARE_SALT", "--bootstrap",
+                    bootstrap, "--topic", topic, "--messages", "270", "--rate", "1000");
+            assertThat(more.exitCode()).as(more.err()).isZero();
+
+            long t0 = System.nanoTime();
+            await("all 300 records delivered to completion: share lag 0").atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        JsonNode share = watched(http, base, topic).get("snapshot").get("share");
+                        assertThat(share.get("totalLag").asLong()).as("share %s", share).isZero();
+                        assertThat(share.get("partitions").findValuesAsText("completed"))
+                                .containsExactly("100", "100", "100");
+                    });
+            long drainMs = (System.nanoTime() - t0) / 1_000_000;
+            // Each terminal's progress line catches up with its final count while it idles.
+            await("each terminal to print its final count").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (Terminal c : List.of(c0, c1, c2)) {
+                    List<String> lines = c.out.toString().lines().toList();
+                    assertThat(lines.get(lines.size() - 1)).as(c.out.toString()).contains(" 100 processed");
+                }
+            });
+            JsonNode share = watched(http, base, topic).get("snapshot").get("share");
+
+            long processed = 0;
+            List<String> perMember = new ArrayList<>();
+            for (Terminal c : List.of(c0, c1, c2)) {
+                assertThat(c.stop()).as(c.err.toString()).isZero();
+                Matcher stopped = Pattern.compile("(share-\\w): stopped after (\\d+) records").matcher(c.out.toString());
+                assertThat(stopped.find()).as(c.out.toString()).isTrue();
+                processed += Long.parseLong(stopped.group(2));
+                perMember.add(stopped.group(1) + "=" + stopped.group(2));
+            }
+            reporter.publishEntry("consume --group-type share", "per member " + perMember + ", total " + processed
+                    + ", share lag 0 " + drainMs + " ms after the last send; start offsets "
+                    + share.get("partitions").findValuesAsText("startOffset"));
+            reporter.publishEntry("snapshot.share", share.toString());
+            // Every record acknowledged exactly once: none lost, none redelivered.
+            assertThat(processed).as("records acknowledged by the three members").isEqualTo(300);
+            assertThat(dashboard.stop()).isZero();
+        }
+    }
+
     private static JsonNode watched(HttpClient http, String base, String topic) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/state")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -180,7 +180,7 @@ class DashboardApiTest {
             "{\"strategy\":\"FIXED_KEY\",\"messages\":\"lots\"}     | messages must be an integer but got 'lots'",
             "{\"strategy\":\"FIXED_KEY\",\"consumers\":99}          | consumers must be <= 32 but got 99",
             "{\"strategy\":\"FIXED_KEY\",\"serviceTimeMs\":-1}      | serviceTimeMs must be >= 0 but got -1",
-            "{\"strategy\":\"FIXED_KEY\",\"colour\":\"red\"}        | unknown parameter 'colour'; allowed: strategy, key, partitions, messages, consumers, serviceTimeMs, seed",
+            "{\"strategy\":\"FIXED_KEY\",\"colour\":\"red\"}        | unknown parameter 'colour'; allowed: strategy, key, partitions, messages, consumers, serviceTimeMs, seed, groupType",
             "{\"strategy\":\"FIXED_KEY\",\"partitions\":[3]}        | parameter 'partitions' must be a string or a number but got array",
             "[1,2]                                                  | request body must be a JSON object like {\"strategy\": \"FIXED_KEY\"} but got array",
         })

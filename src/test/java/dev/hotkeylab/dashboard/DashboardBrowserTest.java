@@ -237,6 +237,40 @@ class DashboardBrowserTest {
         return server.watch("uncommitted hot partition", topic, group, kafka.clientConfig());
     }
 
+    @Test
+    @DisplayName("the form's group type starts a share run: its card lists the share members, what they acquired and the share lag")
+    void shareRunFromTheForm(KafkaBackend kafka) throws Exception {
+        int hot = KafkaPartitioning.partitionFor(KEY, 3);
+        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka).keepTopics(true),
+                kafka.clientConfig());
+             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
+             HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
+            ChromeDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
+            driver.get(server.url());
+            wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
+            assertThat(new Select(driver.findElement(By.id("f-groupType"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("classic");
+            new Select(driver.findElement(By.id("f-groupType"))).selectByValue("share");
+
+            String share = startRun(driver, wait, "FIXED_KEY", KEY, 300, 3, 1);
+
+            String card = "article[data-run-id='" + share + "']";
+            assertThat(textOf(driver, card + " span[data-field='params']")).contains("3 share members");
+            // 3 members on 3 partitions: the share assignor gives each one partition, so one works the hot key.
+            wait.withMessage("the share lag of the hot partition to reach 0 with all 300 records delivered").until(d ->
+                    "0".equals(textOf(d, card + " tr[data-share-partition='" + hot + "'] td[data-field='shareLag']")));
+            wait.withMessage("the share member on partition " + hot + " credited with the 300 records it acquired")
+                    .until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                            "return [...document.querySelectorAll(arguments[0] + ' table.share-members tbody tr')]"
+                                    + ".some(r => r.querySelector(\"td[data-field='acquiredRecords']\").textContent === '300')",
+                            card));
+            assertThat(textOf(driver, stat(share, "totalLag"))).isEqualTo("0");
+            assertThat(textOf(driver, stat(share, "processed"))).isEqualTo("300");
+            assertThat(severeBrowserLogs(driver)).isEmpty();
+        }
+    }
+
     private static String startRun(ChromeDriver driver, WebDriverWait wait, String strategy, String key, int messages,
                                    int consumers, int serviceTimeMs) {
         new Select(driver.findElement(By.id("f-strategy"))).selectByValue(strategy);

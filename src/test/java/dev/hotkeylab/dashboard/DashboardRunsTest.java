@@ -54,6 +54,9 @@ class DashboardRunsTest {
         JsonNode run = awaitFinished(id);
 
         JsonNode snapshot = run.get("snapshot");
+        // A consumer group: the share-group read finds none and the poll stays clean.
+        assertThat(snapshot.get("error").isNull()).as("snapshot error %s", snapshot.get("error")).isTrue();
+        assertThat(snapshot.get("share").isNull()).as("snapshot.share %s", snapshot.get("share")).isTrue();
         List<Long> records = new ArrayList<>();
         snapshot.get("partitions").forEach(p -> records.add(p.get("records").asLong()));
         List<Long> expected = new ArrayList<>(List.of(0L, 0L, 0L));

@@ -39,6 +39,7 @@ class RunRequestTest {
         in.put("consumers", "2");
         in.put("serviceTimeMs", "5");
         in.put("seed", "-3");
+        in.put("groupType", "share");
 
         RunRequest r = RunRequest.fromParams(in);
 
@@ -57,7 +58,8 @@ class RunRequestTest {
         "serviceTimeMs | -1      | serviceTimeMs must be >= 0 but got -1",
         "serviceTimeMs | 1.5     | serviceTimeMs must be an integer but got '1.5'",
         "seed          | x       | seed must be an integer but got 'x'",
-        "colour        | red     | unknown parameter 'colour'; allowed: strategy, key, partitions, messages, consumers, serviceTimeMs, seed",
+        "groupType     | queue   | groupType must be one of classic, share but got 'queue'",
+        "colour        | red     | unknown parameter 'colour'; allowed: strategy, key, partitions, messages, consumers, serviceTimeMs, seed, groupType",
     })
     @DisplayName("a bad value is one line naming it and what is allowed")
     void badValue(String name, String value, String message) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +18,7 @@ import org.junit.jupiter.api.Test;
  * member, brings records back (when an acquisition lock expires, or after a RELEASE) and gives up on a record after
  * {@code share.delivery.count.limit} deliveries. Three members share the one partition of the hot key.
  */
-@KafkaTest(backend = "embedded", brokerProperties = {
-        // group.share.min.record.lock.duration.ms (default 15000): the floor of the lock below; lowered so a test can
-        // wait seconds rather than half a minute.
-        "group.share.min.record.lock.duration.ms=1000",
-        // group.share.record.lock.duration.ms (default 30000): how long a member holds an acquired record before the
-        // broker makes it available again.
-        "group.share.record.lock.duration.ms=3000"})
-@DisplayName("Share group faults: a frozen member and poison records")
+@DisplayName("Share group faults: a frozen member and poison records, on 1 and 3 brokers")
 class ShareGroupFaultTest {
 
     static final long LOCK_MILLIS = 3000;
@@ -35,14 +29,11 @@ class ShareGroupFaultTest {
                 .serviceTimeMillis(2);
     }
 
-    @Test
-    @DisplayName("A member stops after 10 records without acknowledging: its acquired records come back when their "
-            + "3 s lock expires, and none is lost")
-    void frozenMembersRecordsComeBackAfterTheLock(KafkaBackend kafka) {
+    static void frozenMembersRecordsComeBackAfterTheLock(KafkaBackend kafka) {
         ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).crash(new ConsumerCrash(0, 10))
                 .run(onePartition().build());
-        System.out.printf("frozen %s; processed %d, redelivered %d, share %s%n", r.consumption().crashedConsumers(), r.consumption().processed(),
-                r.consumption().redelivered(), r.share());
+        System.out.printf("%d broker(s): frozen %s; processed %d, redelivered %d, share %s%n", kafka.brokers(),
+                r.consumption().crashedConsumers(), r.consumption().processed(), r.consumption().redelivered(), r.share());
 
         assertThat(r.consumption().crashedConsumers()).hasSize(1);
         assertThat(r.consumption().processed() - r.consumption().redelivered()).as("distinct requests processed").isEqualTo(1000);
@@ -54,10 +45,7 @@ class ShareGroupFaultTest {
         assertThat(r.share().crashToRedeliveryMillis()).isBetween(0L, DEFAULT_LOCK_MILLIS);
     }
 
-    @Test
-    @DisplayName("Three poison records fail every delivery: after 3 deliveries (share.delivery.count.limit) the broker "
-            + "archives each, and the run reports them instead of hanging")
-    void poisonRecordsAreArchived(KafkaBackend kafka) {
+    static void poisonRecordsAreArchived(KafkaBackend kafka) {
         Set<Long> poison = Set.of(100L, 200L, 300L);
         Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         RequestHandler service = RequestHandler.serviceTime(2);
@@ -71,12 +59,62 @@ class ShareGroupFaultTest {
         ExperimentConfig config = onePartition().build();
         ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).shareDeliveryCountLimit(3)
                 .run(config, ExperimentListener.NONE, handler);
-        System.out.printf("poison deliveries %s; processed %d, share %s%n", deliveries, r.consumption().processed(), r.share());
+        System.out.printf("%d broker(s): poison deliveries %s; processed %d, share %s%n", kafka.brokers(), deliveries,
+                r.consumption().processed(), r.share());
 
         assertThat(r.share().archived()).isEqualTo(3);
         assertThat(r.share().released()).isEqualTo(9);
         assertThat(deliveries).containsOnlyKeys(poison)
                 .allSatisfy((seq, count) -> assertThat(count.get()).as("deliveries of " + seq).isEqualTo(3));
         assertThat(r.consumption().processed() - r.consumption().redelivered()).as("distinct requests processed").isEqualTo(997);
+    }
+
+    static final String FROZEN = "A member stops after 10 records without acknowledging: its acquired records come back "
+            + "when their 3 s lock expires, and none is lost";
+    static final String POISON = "Three poison records fail every delivery: after 3 deliveries "
+            + "(share.delivery.count.limit) the broker archives each, and the run reports them instead of hanging";
+
+    @Nested
+    @KafkaTest(backend = "embedded", brokerProperties = {
+            // group.share.min.record.lock.duration.ms (default 15000): the floor of the lock below; lowered so a test
+            // can wait seconds rather than half a minute.
+            "group.share.min.record.lock.duration.ms=1000",
+            // group.share.record.lock.duration.ms (default 30000): how long a member holds an acquired record before
+            // the broker makes it available again.
+            "group.share.record.lock.duration.ms=3000"})
+    @DisplayName("1 broker")
+    class OneBroker {
+        @Test
+        @DisplayName(FROZEN)
+        void frozenMember(KafkaBackend kafka) {
+            frozenMembersRecordsComeBackAfterTheLock(kafka);
+        }
+
+        @Test
+        @DisplayName(POISON)
+        void poisonRecords(KafkaBackend kafka) {
+            poisonRecordsAreArchived(kafka);
+        }
+    }
+
+    @Nested
+    @KafkaTest(backend = "embedded", brokers = 3, brokerProperties = {
+            // as above: group.share.min.record.lock.duration.ms (default 15000) and
+            // group.share.record.lock.duration.ms (default 30000), lowered to a 3 s lock.
+            "group.share.min.record.lock.duration.ms=1000",
+            "group.share.record.lock.duration.ms=3000"})
+    @DisplayName("3 brokers")
+    class ThreeBrokers {
+        @Test
+        @DisplayName(FROZEN)
+        void frozenMember(KafkaBackend kafka) {
+            frozenMembersRecordsComeBackAfterTheLock(kafka);
+        }
+
+        @Test
+        @DisplayName(POISON)
+        void poisonRecords(KafkaBackend kafka) {
+            poisonRecordsAreArchived(kafka);
+        }
     }
 }
