@@ -1,6 +1,7 @@
 package dev.hotkeylab.dashboard;
 
 import dev.hotkeylab.experiment.TicketRequest;
+import dev.hotkeylab.experiment.TicketTraffic;
 import dev.hotkeylab.experiment.UserDraw;
 import dev.hotkeylab.keys.KeyStrategy;
 import dev.hotkeylab.keys.Strategy;
@@ -14,18 +15,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends ticket requests keyed by a {@link KeyStrategy}, optionally at a fixed rate, with the producer settings of its
  * {@link Strategy} (the adaptive partitioner for {@link Strategy#ADAPTIVE}, Kafka's default partitioner otherwise):
- * the traffic the dashboard watches (the {@code produce} command uses it). Values are {@link TicketRequest} JSON, the
- * same the experiments send, and users come from a {@link UserDraw}.
+ * the traffic the dashboard watches (the {@code produce} command uses it). The requests are the experiments' own
+ * ({@link TicketTraffic}: {@link TicketRequest} JSON values, users from a {@link UserDraw}, the same pacing).
  */
 public final class KeyedProducer implements AutoCloseable {
 
@@ -87,25 +86,15 @@ public final class KeyedProducer implements AutoCloseable {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
         long intervalNanos = ratePerSecond == 0 ? 0 : (long) (1_000_000_000L / ratePerSecond);
-        for (int i = 0; i < messages && failure.get() == null; i++) {
-            if (intervalNanos > 0) {
-                long due = start + i * intervalNanos;
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            String userId = users.next();
-            String key = keys.keyFor(concertId, userId, i);
-            byte[] value = new TicketRequest(concertId + "-" + i, concertId, userId, i, System.currentTimeMillis()).toJson();
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
-                if (e != null) {
-                    failure.compareAndSet(null, e);
-                } else {
-                    perPartition.merge(metadata.partition(), 1L, Long::sum);
-                    onAck.accept(acked.incrementAndGet());
-                }
-            });
-        }
+        new TicketTraffic(topic, concertId, keys, users, seq -> concertId, intervalNanos).send(producer, messages,
+                start, seq -> failure.get() == null, (seq, concert, key, record) -> (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    } else {
+                        perPartition.merge(metadata.partition(), 1L, Long::sum);
+                        onAck.accept(acked.incrementAndGet());
+                    }
+                });
         if (failure.get() == null) {
             producer.flush(); // after a failure the rest would only wait out delivery.timeout.ms
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -156,7 +157,7 @@ public final class ConsumerLoop implements Runnable {
         } catch (Exception e) {
             work.failed(e);
         } finally {
-            consumer.close(CLOSING_TIMEOUT);
+            consumer.close(CloseOptions.timeout(CLOSING_TIMEOUT));
             work.assigned(Set.of());
             work.progress();
         }

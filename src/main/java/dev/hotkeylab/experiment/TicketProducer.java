@@ -71,43 +71,33 @@ final class TicketProducer {
         String clientId = topic + "-producer";
         AdaptiveSummary adaptive = AdaptiveSummary.NONE;
         java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
-        int sent = 0;
         boolean delivered = false;
         long topicBytes = 0;
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId, deadline));
         try {
             accounting.firstSendNanos = System.nanoTime();
             long intervalNanos = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
-            long nextProgress = System.nanoTime() + PROGRESS_NANOS;
-            for (int seq = 0; seq < config.messages(); seq++) {
+            long[] nextProgress = {System.nanoTime() + PROGRESS_NANOS};
+            TicketTraffic traffic = new TicketTraffic(topic, topic, strategy, users, concerts::concertFor,
+                    intervalNanos);
+            int sent = traffic.send(producer, config.messages(), accounting.firstSendNanos, seq -> {
                 // Stops at the first failed send (one error, not one per record) and at the deadline or a lost cluster.
                 if (accounting.failure.get() != null) {
-                    break;
+                    return false;
                 }
                 deadline.check();
-                if ((seq & 1023) == 0 && System.nanoTime() >= nextProgress) {
+                if ((seq & 1023) == 0 && System.nanoTime() >= nextProgress[0]) {
                     listener.progress(config, accounting.produced.get(), accounting.distinctProcessed());
-                    nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                    nextProgress[0] = System.nanoTime() + PROGRESS_NANOS;
                 }
-                if (intervalNanos > 0) {
-                    long due = accounting.firstSendNanos + seq * intervalNanos;
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                }
-                String userId = users.next();
-                String concertId = concerts.concertFor(seq);
-                String key = strategy.keyFor(concertId, userId, seq);
+                return true;
+            }, (seq, concertId, key, record) -> {
                 int keyed = keyPartitions.computeIfAbsent(key,
                         k -> KafkaPartitioning.partitionFor(k, config.partitions()));
                 if (shownKeys.size() < 64) {
                     shownKeys.putIfAbsent(key, keyed);
                 }
-                TicketRequest request = new TicketRequest(topic + "-" + seq, concertId, userId, seq,
-                        System.currentTimeMillis());
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, request.toJson());
-                sent++;
-                producer.send(record, (metadata, error) -> {
+                return (metadata, error) -> {
                     if (error != null) {
                         accounting.failed("producer", error);
                         completed.incrementAndGet();
@@ -125,8 +115,8 @@ final class TicketProducer {
                     }
                     perConcert.computeIfAbsent(concertId, c -> new long[config.partitions()])[partition]++;
                     completed.incrementAndGet(); // last: the runner reads the counts above after it
-                });
-            }
+                };
+            });
             // Instead of flush(), which waits up to delivery.timeout.ms whatever happens: every acknowledgement, the
             // first failure, the deadline or a lost cluster, whichever comes first.
             while (completed.get() < sent && accounting.failure.get() == null) {
