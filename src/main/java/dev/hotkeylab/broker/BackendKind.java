@@ -1,8 +1,7 @@
 package dev.hotkeylab.broker;
 
-import java.util.Arrays;
+import dev.hotkeylab.util.Choices;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The three ways to get a Kafka cluster, in the order they are picked when none is forced. */
 public enum BackendKind {
@@ -14,14 +13,8 @@ public enum BackendKind {
     EMBEDDED;
 
     public static BackendKind parse(String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        for (BackendKind k : values()) {
-            if (k.name().equals(n)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown backend '" + name + "'; allowed: "
-                + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        return Choices.find(values(), BackendKind::label, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown backend '" + name + "'; allowed: " + Choices.names(values(), BackendKind::label)));
     }
 
     public String label() {

@@ -1,8 +1,6 @@
 package dev.hotkeylab.experiment;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.hotkeylab.util.Choices;
 
 /**
  * How a run's consumers share the topic: beside the key strategy, the other answer to a hot partition.
@@ -43,16 +41,11 @@ public enum GroupType {
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static GroupType parse(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (GroupType g : values()) {
-            if (g.label.equals(t)) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("group type must be one of " + allowedNames() + " but got '" + text + "'");
+        return Choices.find(values(), GroupType::label, text).orElseThrow(() -> new IllegalArgumentException(
+                "group type must be one of " + allowedNames() + " but got '" + text + "'"));
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(GroupType::label).collect(Collectors.joining(", "));
+        return Choices.names(values(), GroupType::label);
     }
 }

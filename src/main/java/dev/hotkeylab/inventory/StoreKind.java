@@ -1,8 +1,7 @@
 package dev.hotkeylab.inventory;
 
-import java.util.Arrays;
+import dev.hotkeylab.util.Choices;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The inventory stores the experiment compares; {@link InventoryStores#open} builds one. */
 public enum StoreKind {
@@ -58,16 +57,11 @@ public enum StoreKind {
 
     /** Parses a name case-insensitively ({@code redis-lua}, {@code REDIS_LUA}); the error lists what is allowed. */
     public static StoreKind parse(String name) {
-        String normalized = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (StoreKind kind : values()) {
-            if (kind.name().equals(normalized)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown inventory store '" + name + "'; allowed: " + allowedNames());
+        return Choices.find(values(), StoreKind::displayName, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown inventory store '" + name + "'; allowed: " + allowedNames()));
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(StoreKind::displayName).collect(Collectors.joining(", "));
+        return Choices.names(values(), StoreKind::displayName);
     }
 }

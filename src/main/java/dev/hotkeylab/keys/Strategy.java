@@ -1,5 +1,6 @@
 package dev.hotkeylab.keys;
 
+import dev.hotkeylab.util.Choices;
 import dev.hotkeylab.keys.adaptive.AdaptiveHeaderInterceptor;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitioner;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
@@ -7,10 +8,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -163,17 +162,12 @@ public enum Strategy implements StrategyType {
 
     /** Parses a name case-insensitively ({@code fixed_key}, {@code FIXED-KEY}); the error lists what is allowed. */
     public static Strategy parse(String name) {
-        String normalized = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Strategy s : values()) {
-            if (s.name().equals(normalized)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + name + "'; allowed: " + allowedNames());
+        return Choices.find(values(), Enum::name, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown strategy '" + name + "'; allowed: " + allowedNames()));
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return Choices.names(values(), Enum::name);
     }
 
     /** Every strategy's name, in declaration order: the choices a command line lists. */

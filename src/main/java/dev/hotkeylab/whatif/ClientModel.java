@@ -1,10 +1,8 @@
 package dev.hotkeylab.whatif;
 
+import dev.hotkeylab.util.Choices;
 import dev.hotkeylab.keys.KafkaPartitioning;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.apache.kafka.common.utils.Utils;
 
@@ -225,19 +223,14 @@ public enum ClientModel {
      * {@code librdkafka-consistent-random} is {@code librdkafka}); the error lists what is allowed.
      */
     public static ClientModel parse(String name) {
-        String normalized = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        if (normalized.equals("librdkafka-consistent-random")) {
+        if (Choices.find(new String[] {"librdkafka-consistent-random"}, s -> s, name).isPresent()) {
             return LIBRDKAFKA;
         }
-        for (ClientModel model : values()) {
-            if (model.cliName.equals(normalized)) {
-                return model;
-            }
-        }
-        throw new IllegalArgumentException("unknown client '" + name + "'; allowed: " + allowedNames());
+        return Choices.find(values(), ClientModel::cliName, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown client '" + name + "'; allowed: " + allowedNames()));
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(ClientModel::cliName).collect(Collectors.joining(", "));
+        return Choices.names(values(), ClientModel::cliName);
     }
 }

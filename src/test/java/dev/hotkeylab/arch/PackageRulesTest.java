@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layout the README and {@code STYLE.md} promise, kept by the build (runs in {@code mvn test}, no broker): the
- * lower packages ({@code keys}, {@code hotkeys}, {@code metrics}) know no other package of the project, {@code broker}
+ * lower packages ({@code keys}, {@code hotkeys}, {@code metrics}) know no other package of the project but
+ * {@code util}, which knows none, {@code broker}
  * knows none of the packages that use it, {@code cli} is the only package that wires {@code report} and
  * {@code dashboard} in, nothing imports {@code cli}, and no two packages import each other, directly or round a
  * circle. The Kafka test kit keeps the same kind of rules with checkstyle's import-control; ArchUnit reads the compiled
@@ -29,6 +30,14 @@ class PackageRulesTest {
             .that().resideInAnyPackage("dev.hotkeylab.keys..", "dev.hotkeylab.hotkeys..", "dev.hotkeylab.metrics..")
             .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_LOWER_PACKAGES)
             .because("keys, hotkeys and metrics are the core every command and test builds on");
+
+    @ArchTest
+    static final ArchRule utilKnowsNoOtherPackage = noClasses()
+            .that().resideInAPackage("dev.hotkeylab.util..")
+            .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_LOWER_PACKAGES)
+            .orShould().dependOnClassesThat().resideInAnyPackage("dev.hotkeylab.keys..", "dev.hotkeylab.hotkeys..",
+                    "dev.hotkeylab.metrics..", "dev.hotkeylab.scan..")
+            .because("util holds the rules every package shares (how a choice is named) and so can lean on none");
 
     @ArchTest
     static final ArchRule keysBaseIsTheBottom = noClasses()
