@@ -100,7 +100,11 @@ final class RunCommand implements Callable<Integer> {
         Limits.requireHeapForRequests(workload.messages);
         if (BackendOptions.mayEmbed(choice)) {
             Limits.requirePartitions(workload.partitions, choice.brokers());
-            Limits.requireDiskForRequests((long) workload.messages * configs.size() * Math.max(1, stores.size()));
+            // Deleted as consumed, a run holds at most its own unconsumed tail (all of it, if nothing is consumed).
+            boolean trimmed = workload.groupTypes().stream().allMatch(t -> records.resolve(workload.messages, t)
+                    == dev.hotkeylab.experiment.RecordRetention.DELETE_CONSUMED);
+            Limits.requireDiskForRequests(trimmed ? workload.messages
+                    : (long) workload.messages * configs.size() * Math.max(1, stores.size()));
         }
         List<ExperimentResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
