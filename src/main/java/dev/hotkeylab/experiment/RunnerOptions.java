@@ -101,6 +101,16 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, limit, records);
     }
 
+    /**
+     * What a run of {@code messages} requests does with its records: {@link #records()} resolved for the run, except
+     * that {@link RecordRetention#AUTO} keeps them when the topic is kept after the run (it is kept to be read again:
+     * {@code bench --perf} re-reads FIXED_KEY's partition, the dashboard shows the topic).
+     */
+    public RecordRetention recordsFor(int messages) {
+        return records == RecordRetention.AUTO && keepTopics ? RecordRetention.KEEP
+                : records.resolve(messages, groupType);
+    }
+
     public RunnerOptions withRecords(RecordRetention retention) {
         return new RunnerOptions(keepTopics, commits, crash, adminTimeout, adaptive, groupType, shareDeliveryCountLimit,
                 retention);

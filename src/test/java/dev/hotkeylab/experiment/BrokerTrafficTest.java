@@ -45,4 +45,15 @@ class BrokerTrafficTest {
         assertThatThrownBy(() -> RecordRetention.parse("trim")).hasMessage(
                 "records must be one of auto, keep, delete-consumed but got 'trim'");
     }
+
+    @Test
+    @DisplayName("a topic kept after the run (bench --perf re-reads it, the dashboard shows it) keeps its records "
+            + "under auto; delete-consumed still deletes")
+    void keptTopicsKeepRecords() {
+        RunnerOptions kept = RunnerOptions.defaults().withKeepTopics(true);
+        assertThat(RunnerOptions.defaults().recordsFor(10_000_000)).isEqualTo(RecordRetention.DELETE_CONSUMED);
+        assertThat(kept.recordsFor(10_000_000)).isEqualTo(RecordRetention.KEEP);
+        assertThat(kept.withRecords(RecordRetention.DELETE_CONSUMED).recordsFor(10))
+                .isEqualTo(RecordRetention.DELETE_CONSUMED);
+    }
 }
