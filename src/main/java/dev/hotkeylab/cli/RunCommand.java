@@ -96,7 +96,13 @@ final class RunCommand implements Callable<Integer> {
         Limits.requireHeapForRequests(workload.messages);
         if (BackendOptions.mayEmbed(choice)) {
             Limits.requirePartitions(workload.partitions, choice.brokers());
-            Limits.requireDiskForRequests((long) workload.messages * configs.size() * Math.max(1, stores.size()));
+            // Deleted as consumed, a run holds at most its own unconsumed tail (all of it, if nothing is consumed).
+            // (auto keeps every record while serving the dashboard, which keeps the runs' topics)
+            boolean trimmed = (noServe || records != dev.hotkeylab.experiment.RecordRetention.AUTO)
+                    && workload.groupTypes().stream().allMatch(t -> records.resolve(workload.messages, t)
+                    == dev.hotkeylab.experiment.RecordRetention.DELETE_CONSUMED);
+            Limits.requireDiskForRequests(trimmed ? workload.messages
+                    : (long) workload.messages * configs.size() * Math.max(1, stores.size()));
         }
         List<ExperimentResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -208,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
         String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
         out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s, records: %s...%n",
                 config.strategy(), config.messages(), config.partitions(), config.consumers(), members,
-                runner.commits().describe(), runner.options().records().resolve(config.messages(), runner.groupType())
+                runner.commits().describe(), runner.options().recordsFor(config.messages())
                         .describe());
         // The bar (me.tongfei:progressbar) draws on the terminal's stderr itself, and only where there is a terminal.
         ProgressBars bars = new ProgressBars(System.err);

@@ -64,8 +64,8 @@ final class WorkloadOptions {
     @Option(names = "--records", paramLabel = "MODE", defaultValue = "auto",
             description = "What the run's topic keeps: keep (every record until the run ends; leader bytes are log "
                     + "sizes), delete-consumed (records below the group's committed offsets deleted every second: "
-                    + "bounded broker disk) or auto (delete-consumed from 1000000 requests with a consumer group, "
-                    + "else keep) (default: ${DEFAULT-VALUE}).")
+                    + "bounded broker disk) or auto (delete-consumed from 1000000 requests with a consumer group and "
+                    + "--no-serve, else keep) (default: ${DEFAULT-VALUE}).")
     String records;
 
     /** What {@code --records} names. */

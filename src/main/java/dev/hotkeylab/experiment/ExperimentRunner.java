@@ -134,7 +134,7 @@ public final class ExperimentRunner {
                 config.strategy().name());
         Admin admin = Admin.create(adminConfig(deadline));
         boolean finished = false;
-        RecordRetention retention = options.records().resolve(config.messages(), options.groupType());
+        RecordRetention retention = options.recordsFor(config.messages());
         try (RunDeadline watched = deadline.watch(admin)) {
             enter(deadline, listener, config, RunPhase.CREATING);
             Topics.create(admin, backend, topic, config.partitions(), deadline,

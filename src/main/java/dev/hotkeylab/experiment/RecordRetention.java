@@ -15,7 +15,10 @@ public enum RecordRetention {
      * committed offset, so at-least-once and redelivery accounting hold) in segments of {@link #SEGMENT_BYTES}.
      */
     DELETE_CONSUMED,
-    /** {@link #DELETE_CONSUMED} for consumer-group runs of at least {@link #AUTO_FROM_MESSAGES} requests, else keep. */
+    /**
+     * {@link #DELETE_CONSUMED} for consumer-group runs of at least {@link #AUTO_FROM_MESSAGES} requests whose topic is
+     * not kept after the run ({@link RunnerOptions#recordsFor(int)}), else keep.
+     */
     AUTO;
 
     /** From this many requests {@link #AUTO} deletes consumed records (10^6 requests are about 206 MB of log). */

@@ -97,6 +97,16 @@ public record RunnerOptions(boolean keepTopics, CommitPolicy commits, ConsumerCr
         return copy(b -> b.shareDeliveryCountLimit = limit);
     }
 
+    /**
+     * What a run of {@code messages} requests does with its records: {@link #records()} resolved for the run, except
+     * that {@link RecordRetention#AUTO} keeps them when the topic is kept after the run (it is kept to be read again:
+     * {@code bench --perf} re-reads FIXED_KEY's partition, the dashboard shows the topic).
+     */
+    public RecordRetention recordsFor(int messages) {
+        return records == RecordRetention.AUTO && keepTopics ? RecordRetention.KEEP
+                : records.resolve(messages, groupType);
+    }
+
     public RunnerOptions withRecords(RecordRetention retention) {
         return copy(b -> b.records = retention);
     }

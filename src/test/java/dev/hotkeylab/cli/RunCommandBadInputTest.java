@@ -44,6 +44,8 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--port", "70000"}, "port must be in [0, 65535] but got 70000"),
                 Arguments.of(new String[] {"--commits", "fast"},
                         "commits must be one of auto, small-batches, throughput but got 'fast'"),
+                Arguments.of(new String[] {"--records", "trim"},
+                        "records must be one of auto, keep, delete-consumed but got 'trim'"),
                 Arguments.of(new String[] {"--inventory", "MYSQL"}, "unknown inventory store 'MYSQL'; allowed: naive-redis, naive-sql, redis-lua"),
                 Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--capacity", "0"}, "capacity must be"),
                 Arguments.of(new String[] {"--inventory", "REDIS_LUA", "--redis", "redis://127.0.0.1:1"},
