@@ -14,14 +14,9 @@ import org.junit.jupiter.api.Test;
 class BrokerSectionTest {
 
     private static ExperimentResult withTraffic(ExperimentResult r, BrokerTraffic traffic) {
-        return new ExperimentResult(r.strategy(), r.strategyDescription(), r.key(), r.partitions(), r.messages(),
-                r.consumers(), r.saltBuckets(), r.seed(), r.users(), r.serviceTimeMillis(), r.topic(), r.group(),
-                r.perPartition(), r.brokerPerPartition(), r.predictedPerPartition(), r.predictionMismatches(),
-                r.distinctKeys(), r.keyPartitions(), r.perConsumer(), r.activeConsumers(), r.idlePartitions(),
-                r.maxOverMean(), r.coefficientOfVariation(), r.drainMillis(), r.throughputPerSecond(), r.latency(),
-                r.orderingViolationsPerConcert(), r.orderingViolationsPerUser(), r.processed(), r.redelivered(),
-                r.settleMillis(), r.longestStallMillis(), r.crashedConsumers(), Map.of(0, 0L, 1, 0L, 2, 1000L),
-                r.leaderBytesByBroker(), r.perConcert(), r.adaptive(), r.share(), traffic);
+        return new ExperimentResult(r.setup(), r.distribution(), r.spread(), r.timing(), r.ordering(),
+                r.consumption(), new ExperimentResult.LeaderLoad(Map.of(0, 0L, 1, 0L, 2, 1000L),
+                        r.leaderLoad().leaderBytesByBroker()), r.perConcert(), r.adaptive(), r.share(), traffic);
     }
 
     @Test
