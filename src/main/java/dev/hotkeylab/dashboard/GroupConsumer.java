@@ -5,13 +5,7 @@ import dev.hotkeylab.experiment.ConsumerLoop;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * One member of a consumer group: polls, spends the service time on each record (the simulated work of selling a
@@ -20,19 +14,13 @@ import org.apache.kafka.common.errors.InterruptException;
  * ({@link CommitPolicy#SMALL_BATCHES}); this class does the work and keeps the figures the {@code consume} command
  * prints. Run it on its own thread; {@link #close()} from any thread stops it.
  */
-public final class GroupConsumer implements LiveConsumer {
+public final class GroupConsumer extends LiveConsumer {
 
     /** Small batches keep commits (and so the dashboard) close to the work when each record takes a while. */
     public static final int MAX_POLL_RECORDS = CommitPolicy.SMALL_BATCHES.maxPollRecords();
 
     private final ConsumerLoop loop;
-    private final long serviceTimeMillis;
-    private final Runnable onProgress;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong processed = new AtomicLong();
-    private final Map<Integer, Long> perPartition = new ConcurrentHashMap<>();
     private volatile Set<Integer> assignment = Set.of();
-    private volatile Exception failure;
 
     /**
      * @param serviceTime time spent per record before its offset is committed
@@ -40,11 +28,7 @@ public final class GroupConsumer implements LiveConsumer {
      */
     public GroupConsumer(Map<String, Object> clientConfig, String topic, String group, String clientId,
                          Duration serviceTime, Runnable onProgress) {
-        if (serviceTime.isNegative()) {
-            throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTime.toMillis() + " ms");
-        }
-        this.serviceTimeMillis = serviceTime.toMillis();
-        this.onProgress = onProgress;
+        super(serviceTime, onProgress);
         this.loop = new ConsumerLoop(ConsumerLoop.config(clientConfig, group, clientId, MAX_POLL_RECORDS), topic,
                 CommitPolicy.SMALL_BATCHES, new Work());
     }
@@ -60,14 +44,13 @@ public final class GroupConsumer implements LiveConsumer {
         @Override
         public boolean handle(ConsumerRecord<String, byte[]> record) {
             serve();
-            processed.incrementAndGet();
-            perPartition.merge(record.partition(), 1L, Long::sum);
+            counted(record.partition(), 1);
             return true;
         }
 
         @Override
         public void progress() {
-            onProgress.run();
+            GroupConsumer.this.progress();
         }
 
         @Override
@@ -77,36 +60,17 @@ public final class GroupConsumer implements LiveConsumer {
 
         @Override
         public void failed(Exception e) {
-            failure = e;
+            GroupConsumer.this.failed(e);
         }
     }
 
-    private void serve() {
-        if (serviceTimeMillis > 0) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(serviceTimeMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptException(e);
-            }
-        }
-    }
-
+    @Override
     public String clientId() {
         return loop.clientId();
     }
 
-    /** Records served and committed so far. */
-    public long processed() {
-        return processed.get();
-    }
-
-    /** Records served per partition. */
-    public Map<Integer, Long> processedPerPartition() {
-        return new TreeMap<>(perPartition);
-    }
-
     /** Partitions owned now. */
+    @Override
     public Set<Integer> assignment() {
         return assignment;
     }
@@ -116,16 +80,9 @@ public final class GroupConsumer implements LiveConsumer {
         return loop.assignedOnce();
     }
 
-    /** The error that stopped the loop, or null. */
-    public Exception failure() {
-        return failure;
-    }
-
     /** Stops the loop; the thread closes the consumer (see {@link ConsumerLoop#stop()}). */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            loop.stop();
-        }
+    void stop() {
+        loop.stop();
     }
 }

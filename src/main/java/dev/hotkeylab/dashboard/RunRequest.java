@@ -113,15 +113,12 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
     }
 
     private static int intParam(Map<String, String> params, String name, int fallback) {
-        String raw = params.get(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
+        long value = longParam(params, name, fallback);
+        if (value != (int) value) {
+            throw new IllegalArgumentException(name + " must be an integer from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + " but got '" + params.get(name) + "'");
         }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer but got '" + raw + "'");
-        }
+        return (int) value;
     }
 
     private static long longParam(Map<String, String> params, String name, long fallback) {

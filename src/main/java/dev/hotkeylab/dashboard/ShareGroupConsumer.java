@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,18 +31,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * through Admin: {@link dev.hotkeylab.broker.ShareGroups#configure}); its default {@code latest} skips what was
  * produced before the first member joined.
  */
-public final class ShareGroupConsumer implements LiveConsumer {
+public final class ShareGroupConsumer extends LiveConsumer {
 
     private final KafkaShareConsumer<String, String> consumer;
     private final String topic;
     private final String clientId;
-    private final long serviceTimeMillis;
-    private final Runnable onProgress;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failedAcknowledgements = new AtomicLong();
-    private final Map<Integer, Long> perPartition = new ConcurrentHashMap<>();
-    private volatile Exception failure;
 
     /**
      * @param serviceTime time spent per record before it is acknowledged
@@ -55,9 +44,7 @@ public final class ShareGroupConsumer implements LiveConsumer {
      */
     public ShareGroupConsumer(Map<String, Object> clientConfig, String topic, String group, String clientId,
                               Duration serviceTime, Runnable onProgress) {
-        if (serviceTime.isNegative()) {
-            throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTime.toMillis() + " ms");
-        }
+        super(serviceTime, onProgress);
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -72,19 +59,17 @@ public final class ShareGroupConsumer implements LiveConsumer {
         this.consumer = new KafkaShareConsumer<>(config);
         this.topic = topic;
         this.clientId = clientId;
-        this.serviceTimeMillis = serviceTime.toMillis();
-        this.onProgress = onProgress;
     }
 
     @Override
     public void run() {
         try {
             consumer.subscribe(List.of(topic));
-            while (!closed.get()) {
+            while (!closed()) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
                 Map<Integer, Long> batch = new HashMap<>();
                 for (ConsumerRecord<String, String> r : records) {
-                    if (closed.get()) {
+                    if (closed()) {
                         break;
                     }
                     serve();
@@ -96,17 +81,17 @@ public final class ShareGroupConsumer implements LiveConsumer {
                 }
                 // After every poll, idle ones too: a terminal's last line then shows the final count (a line printed
                 // mid-burst, e.g. "17 processed" of 100, once looked like a stalled member).
-                onProgress.run();
+                progress();
             }
         } catch (WakeupException | InterruptException e) {
-            if (!closed.get()) {
-                failure = e;
+            if (!closed()) {
+                failed(e);
             }
         } catch (RuntimeException e) {
-            failure = e;
+            failed(e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
-            onProgress.run();
+            progress();
         }
     }
 
@@ -124,26 +109,11 @@ public final class ShareGroupConsumer implements LiveConsumer {
             if (e.getValue().isPresent()) {
                 failedAcknowledgements.addAndGet(n);
             } else {
-                processed.addAndGet(n);
-                perPartition.merge(e.getKey().partition(), n, Long::sum);
+                counted(e.getKey().partition(), n);
             }
         }
         // Acknowledgements the commit did not answer for (already sent with the poll) were taken by the broker.
-        batch.forEach((p, n) -> {
-            processed.addAndGet(n);
-            perPartition.merge(p, n, Long::sum);
-        });
-    }
-
-    private void serve() {
-        if (serviceTimeMillis > 0) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(serviceTimeMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptException(e);
-            }
-        }
+        batch.forEach(this::counted);
     }
 
     @Override
@@ -151,21 +121,10 @@ public final class ShareGroupConsumer implements LiveConsumer {
         return clientId;
     }
 
-    /** Records served, acknowledged (ACCEPT) and committed so far. */
-    @Override
-    public long processed() {
-        return processed.get();
-    }
-
-    /** Records served, acknowledged and committed, per partition. */
-    public Map<Integer, Long> processedPerPartition() {
-        return new TreeMap<>(perPartition);
-    }
-
     /** Partitions this member received records from (a share group assigns a partition to several members). */
     @Override
     public Set<Integer> assignment() {
-        return Set.copyOf(new TreeSet<>(perPartition.keySet()));
+        return countedPartitions();
     }
 
     /** Acknowledged records whose commit the broker refused (their lock had expired); they are redelivered. */
@@ -173,16 +132,9 @@ public final class ShareGroupConsumer implements LiveConsumer {
         return failedAcknowledgements.get();
     }
 
-    @Override
-    public Exception failure() {
-        return failure;
-    }
-
     /** Stops the loop; what it acquired and did not acknowledge is released when the consumer closes. */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            consumer.wakeup();
-        }
+    void stop() {
+        consumer.wakeup();
     }
 }
