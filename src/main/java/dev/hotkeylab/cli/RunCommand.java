@@ -114,8 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
                 ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy).records(records);
-                // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
-                dev.hotkeylab.experiment.ScalingBench.warmUp(warm, configs.get(0));
+                warmUp(warm, configs.get(0));
                 ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
                         : warm.adaptive(adaptiveConfig));
                 ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
@@ -185,6 +184,24 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The warm-up's own limit, so that --timeout bounds each strategy's run only: the default --timeout. */
+    static final java.time.Duration WARMUP_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * A short discarded run before the strategies: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s
+     * before its first record. It has its own limit (the longer of --timeout and {@link #WARMUP_TIMEOUT}) and a failure
+     * says it was the warm-up.
+     */
+    private static void warmUp(ExperimentRunner runner, ExperimentConfig like) {
+        java.time.Duration timeout = like.timeout().compareTo(WARMUP_TIMEOUT) > 0 ? like.timeout() : WARMUP_TIMEOUT;
+        try {
+            dev.hotkeylab.experiment.ScalingBench.warmUp(runner, like.toBuilder().timeout(timeout).build());
+        } catch (dev.hotkeylab.experiment.ExperimentException e) {
+            throw new dev.hotkeylab.experiment.ExperimentException("the warm-up run (discarded, before the strategies) "
+                    + "failed: " + e.getMessage(), e);
+        }
     }
 
     /** One strategy consumed one way; labelled "FIXED_KEY" for a consumer group, "FIXED_KEY (share)" for a share one. */
