@@ -222,10 +222,16 @@ final class RunCommand implements Callable<Integer> {
 
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintWriter out, DashboardRun shown) {
-        String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
-        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s, records: %s...%n",
+        boolean share = runner.groupType() == GroupType.SHARE;
+        String members = share ? "share members" : "consumers";
+        // A share member (ShareMember) acknowledges each record and commits the acknowledgements after every batch;
+        // of the commit policy only max.poll.records applies to it.
+        String commits = share ? "acknowledgements: explicit (ACCEPT after handling, RELEASE on failure), commitSync "
+                + "after every batch (max.poll.records " + runner.commits().maxPollRecords() + ")"
+                : "commits: " + runner.commits().describe();
+        out.printf("Running %s: %d requests on %d partitions, %d %s, %s, records: %s...%n",
                 config.strategy(), config.messages(), config.partitions(), config.consumers(), members,
-                runner.commits().describe(), runner.options().records().resolve(config.messages(), runner.groupType())
+                commits, runner.options().records().resolve(config.messages(), runner.groupType())
                         .describe());
         // The bar (me.tongfei:progressbar) draws on the terminal's stderr itself, and only where there is a terminal.
         ProgressBars bars = new ProgressBars(System.err);
