@@ -41,6 +41,15 @@ class KafkaBackendsTest {
     }
 
     @Test
+    void theContainerBackendWithoutDockerSaysWhatToDo() {
+        BackendChoice container = new BackendChoice(Optional.empty(), Optional.of(BackendKind.CONTAINER), 1);
+        assertThatThrownBy(() -> KafkaBackends.start(BackendKind.CONTAINER, container, () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the container backend needs Docker, which does not answer here: start Docker, or choose "
+                        + "the embedded backend (--backend embedded)");
+    }
+
+    @Test
     void badChoicesAreNamed() {
         assertThatThrownBy(() -> BackendKind.parse("docker"))
                 .hasMessage("unknown backend 'docker'; allowed: external, container, embedded");
