@@ -31,7 +31,7 @@ public final class KafkaBackends {
             return new Selection(BackendKind.CONTAINER, "no bootstrap address configured and Docker is available");
         }
         return new Selection(BackendKind.EMBEDDED, choice.brokers() > 1
-                ? choice.brokers() + " brokers asked for (the container backend runs one)"
+                ? choice.brokers() + " brokers asked for; the container backend runs one"
                 : "no bootstrap address configured and Docker is not available");
     }
 

@@ -30,6 +30,8 @@ class KafkaBackendsTest {
     void severalBrokersMeanEmbeddedEvenWithDocker() {
         var s = KafkaBackends.select(new BackendChoice(Optional.empty(), Optional.empty(), 3), () -> true);
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
+        // printed inside "Kafka backend: ... (REASON)": no brackets of its own
+        assertThat(s.reason()).isEqualTo("3 brokers asked for; the container backend runs one");
     }
 
     @Test
