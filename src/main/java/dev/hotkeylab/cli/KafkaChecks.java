@@ -78,6 +78,18 @@ final class KafkaChecks implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a group of this id exists on the cluster, of any type (Admin {@code listGroups}): a group that committed
+     * offsets exists even with no member; a mistyped id does not.
+     */
+    boolean groupExists(String group) {
+        try {
+            return answer(admin.listGroups().all()).stream().anyMatch(g -> g.groupId().equals(group));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list the groups on " + bootstrap + ": " + e.getCause().getMessage());
+        }
+    }
+
     /** The topic's partition count, or empty when it does not exist. */
     OptionalInt partitions(String topic) {
         try {

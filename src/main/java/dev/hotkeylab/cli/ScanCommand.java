@@ -93,6 +93,11 @@ public final class ScanCommand implements Callable<Integer> {
         try (KafkaChecks checks = new KafkaChecks(kafka.bootstrap, timeout, KafkaChecks.startTimeout(timeout,
                 spec.commandLine().getParseResult().hasMatchedOption("--timeout")))) {
             checks.requireReachable();
+            if (group != null && !checks.groupExists(group)) {
+                // A mistyped --group would otherwise look like a real group with no commits.
+                stdout.printf("group '%s' does not exist on %s (no group of that id in Admin listGroups); its lag "
+                        + "below is each partition's whole backlog%n", group, kafka.bootstrap);
+            }
         }
         TopicScanner scanner = new TopicScanner(config);
         // Ctrl-C stops the scan; the hook holds the JVM open until what was read is printed and written.
