@@ -153,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
 
     ScalingConfig config() {
         List<Strategy> salted = strategies == null ? ScalingConfig.DEFAULT_SALTED : List.copyOf(strategies);
-        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key(), traffic.seed(),
+        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime(), salted, traffic.key(), traffic.seed(),
                 traffic.users(), !noWarmup);
     }
 

@@ -23,7 +23,7 @@ class BenchCommandBadInputTest {
                 Arguments.of(new String[] {"--n", "1,0"}, "n must be in [1, 64] but got 0"),
                 Arguments.of(new String[] {"--n", "two"}, "'two' is not an int"),
                 Arguments.of(new String[] {"--messages", "0"}, "messages per partition must be in [1, 1000000] but got 0"),
-                Arguments.of(new String[] {"--service-time", "-1"}, "service time must be in [0, 10000] ms but got -1.0"),
+                Arguments.of(new String[] {"--service-time", "-1"}, "service time must be in [0, 10000] ms but got -1"),
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY"},
                         "strategies must name at least one salted strategy"),
                 Arguments.of(new String[] {"--strategies", "SALT"}, "unknown strategy 'SALT'; allowed: FIXED_KEY"),
