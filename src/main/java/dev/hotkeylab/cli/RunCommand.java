@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServingOptions serving;
 
-    @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", split = ",",
+    @Option(names = "--inventory", paramLabel = "STORE", split = ",",
             description = "Reserve a seat for every request in these stores: naive-redis, naive-sql, redis-lua, "
                     + "sql-conditional, sql-optimistic, in-memory (default: none).")
     List<String> inventory;

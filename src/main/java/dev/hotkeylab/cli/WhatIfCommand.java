@@ -45,7 +45,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic (>= 1).")
+    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic, 1 to " + dev.hotkeylab.whatif.WhatIfConfig.MAX_PARTITIONS + ".")
     Integer partitions;
 
     @Option(names = "--keys", paramLabel = "zipf:S:COUNT[:TOTAL]",
@@ -66,7 +66,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "java", paramLabel = "CLIENT",
             description = "Whose partitioner places the keys (default java): java, kafkajs, kafkajs-legacy, librdkafka"
                     + " (its default consistent_random), librdkafka-random, librdkafka-consistent, librdkafka-murmur2,"
-                    + " librdkafka-murmur2_random, librdkafka-fnv1a, librdkafka-fnv1a_random, sarama, hashcode.")
+                    + " librdkafka-murmur2-random, librdkafka-fnv1a, librdkafka-fnv1a-random, sarama, hashcode (_ and - alike).")
     String client;
 
     @Option(names = "--compare-clients", split = ",", paramLabel = "CLIENT",

@@ -62,7 +62,7 @@ class LiveCommandsBadInputTest {
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 0 | produce: --connect-timeout-ms must be >= 100 but got 0",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be in [1, 9999] but got 0",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --service-time -1             | consume: service time must be >= 0 ms but got -1",
-        "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=<group>'",
+        "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=GROUP'",
         "produce --strategy FIXED_KEY --bootstrap nosuchhost.invalid:9092 --topic t --messages 5 | produce: bad bootstrap address 'nosuchhost.invalid:9092': host nosuchhost.invalid cannot be resolved (no such host name)",
         "run --no-serve --bootstrap nosuchhost.invalid:9092 --out target/i12-unresolvable/run | run: bad bootstrap address 'nosuchhost.invalid:9092': host nosuchhost.invalid cannot be resolved (no such host name)",
     })
