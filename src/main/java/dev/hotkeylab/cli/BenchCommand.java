@@ -107,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (inventory != null && perf != null) {
+            throw new IllegalArgumentException("--inventory and --perf are two different benchmarks; give one of them");
+        }
         if (inventory != null) {
             List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
                     : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();

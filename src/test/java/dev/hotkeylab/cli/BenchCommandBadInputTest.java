@@ -27,7 +27,11 @@ class BenchCommandBadInputTest {
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY"},
                         "strategies must name at least one salted strategy"),
                 Arguments.of(new String[] {"--strategies", "SALT"}, "unknown strategy 'SALT'; allowed: FIXED_KEY"),
-                Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'"));
+                Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'"),
+                Arguments.of(new String[] {"--inventory", "--perf"},
+                        "--inventory and --perf are two different benchmarks; give one of them"),
+                Arguments.of(new String[] {"--inventory", "in-memory", "--perf", "1000"},
+                        "--inventory and --perf are two different benchmarks; give one of them"));
     }
 
     @ParameterizedTest(name = "bench {0} -> {1}")
