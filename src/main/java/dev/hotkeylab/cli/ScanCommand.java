@@ -59,7 +59,7 @@ public final class ScanCommand implements Callable<Integer> {
     Long records;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-            description = "Stop after D of reading, e.g. 30s, 5m (default 60s).")
+            description = "Stop after D of reading, e.g. 30s, 5m; a bare number is seconds (default 60s).")
     Duration duration;
 
     @Option(names = "--from", defaultValue = "earliest", paramLabel = "earliest|latest",
@@ -76,7 +76,8 @@ public final class ScanCommand implements Callable<Integer> {
     int counters;
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "D",
-            description = "How long Kafka may take to answer one request (default 10s; at the start 5s unless given).")
+            description = "How long Kafka may take to answer one request, e.g. 10s; a bare number is seconds (default 10s; "
+                    + "at the start 5s unless given).")
     Duration timeout;
 
     @Option(names = "--out", defaultValue = "target/hotkey-report/scan", paramLabel = "DIR",
