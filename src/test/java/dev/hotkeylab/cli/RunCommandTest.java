@@ -57,8 +57,9 @@ class RunCommandTest {
                 kafka.bootstrapServers(), "--strategies", "FIXED_KEY", "--messages", "2000", "--service-time", "5",
                 "--timeout", "1");
         assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
-        assertThat(o.err()).contains("FIXED_KEY did not finish within 1 s (--timeout)")
-                .doesNotContain("PARTITION_AWARE_SALT");
+        // Which phase the 1 s runs out in (settling, draining) varies with the machine's load; the run named does not.
+        assertThat(o.err()).startsWith("run failed: ").contains("FIXED_KEY").contains("within 1 s")
+                .doesNotContain("PARTITION_AWARE_SALT").doesNotContain("warm-up");
         assertThat(out).doesNotExist();
     }
 }
