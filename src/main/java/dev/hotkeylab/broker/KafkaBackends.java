@@ -31,7 +31,7 @@ public final class KafkaBackends {
             return new Selection(BackendKind.CONTAINER, "no bootstrap address configured and Docker is available");
         }
         return new Selection(BackendKind.EMBEDDED, choice.brokers() > 1
-                ? choice.brokers() + " brokers asked for (the container backend runs one)"
+                ? choice.brokers() + " brokers asked for; the container backend runs one"
                 : "no bootstrap address configured and Docker is not available");
     }
 
@@ -46,6 +46,14 @@ public final class KafkaBackends {
 
     /** Starts a backend of the given kind. */
     public static KafkaBackend start(BackendKind kind, BackendChoice choice) {
+        return start(kind, choice, KafkaBackends::dockerAvailable);
+    }
+
+    /**
+     * @throws IllegalArgumentException for the container backend where Docker does not run (checked before
+     *                                  Testcontainers tries, so the answer is what to do, not "see logs")
+     */
+    static KafkaBackend start(BackendKind kind, BackendChoice choice, BooleanSupplier dockerAvailable) {
         return switch (kind) {
             case EXTERNAL -> ExternalKafka.connect(choice.bootstrap().orElseThrow(() -> new IllegalArgumentException(
                     "backend 'external' needs a bootstrap address (--bootstrap or HOTKEY_BOOTSTRAP)")));
@@ -53,6 +61,10 @@ public final class KafkaBackends {
                 if (choice.brokers() != 1) {
                     throw new IllegalArgumentException("the container backend runs 1 broker but " + choice.brokers()
                             + " were asked for; use the embedded backend for a multi-broker cluster");
+                }
+                if (!dockerAvailable.getAsBoolean()) {
+                    throw new IllegalArgumentException("the container backend needs Docker, which does not answer "
+                            + "here: start Docker, or choose the embedded backend (--backend embedded)");
                 }
                 yield ContainerKafka.start();
             }

@@ -107,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (inventory != null && perf != null) {
+            throw new IllegalArgumentException("--inventory and --perf are two different benchmarks; give one of them");
+        }
         if (inventory != null) {
             List<StoreKind> stores = inventory.equalsIgnoreCase("all") ? List.of(StoreKind.values())
                     : java.util.Arrays.stream(inventory.split(",")).map(StoreKind::parse).distinct().toList();
@@ -153,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
 
     ScalingConfig config() {
         List<Strategy> salted = strategies == null ? ScalingConfig.DEFAULT_SALTED : List.copyOf(strategies);
-        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime, salted, traffic.key(), traffic.seed(),
+        return new ScalingConfig(ns, messagesPerPartition, traffic.serviceTime(), salted, traffic.key(), traffic.seed(),
                 traffic.users(), !noWarmup);
     }
 

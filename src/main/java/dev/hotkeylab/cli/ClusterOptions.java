@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 final class ClusterOptions extends TopicAddress {
 
     @Option(names = "--connect-timeout-ms", paramLabel = "MS", defaultValue = "10000",
-            description = "How long to wait for the cluster, at the start and whenever it stops answering "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for the cluster whenever it stops answering, and at the start when given "
+                    + "(default: ${DEFAULT-VALUE}; at the start 5000).")
     int connectTimeoutMs;
 
     /** The command these options are mixed into: its name and picocli's writers. */
@@ -48,7 +48,8 @@ final class ClusterOptions extends TopicAddress {
 
     /** Admin checks bounded by {@link #timeout()}; the caller closes them. */
     KafkaChecks checks() {
-        return new KafkaChecks(bootstrap, timeout());
+        return new KafkaChecks(bootstrap, timeout(), KafkaChecks.startTimeout(timeout(),
+                command.commandLine().getParseResult().hasMatchedOption("--connect-timeout-ms")));
     }
 
     /** {@code bootstrap.servers} alone, for the clients the command creates (a mutable copy). */

@@ -31,7 +31,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--group", required = true)
+    @Option(names = "--group", required = true, paramLabel = "GROUP",
+            description = "The consumer group this consumer joins (start several with the same group).")
     String group;
 
     @Option(names = "--service-time", defaultValue = "0", paramLabel = "MS",

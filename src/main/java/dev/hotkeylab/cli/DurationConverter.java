@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
+/** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, a bare number of seconds ({@code 30}), or ISO-8601 ({@code PT30S}). */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     @Override
     public Duration convert(String value) {
@@ -18,7 +18,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
         Duration d;
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
+            d = m.group(2) == null ? Duration.ofSeconds(n) : switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
@@ -29,7 +29,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 d = Duration.parse(value.trim());
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration;"
-                        + " allowed: e.g. 500ms, 30s, 5m, 1h or PT30S");
+                        + " allowed: e.g. 500ms, 30s (or 30), 5m, 1h or PT30S");
             }
         }
         if (d.isZero() || d.isNegative()) {

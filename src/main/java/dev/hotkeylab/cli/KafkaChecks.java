@@ -25,10 +25,16 @@ final class KafkaChecks implements AutoCloseable {
     private final Admin admin;
     private final String bootstrap;
     private final Duration timeout;
+    private final Duration startTimeout;
 
-    KafkaChecks(String bootstrap, Duration timeout) {
+    /**
+     * @param timeout      the bound of each Admin call
+     * @param startTimeout how long {@link #requireReachable} waits for the cluster's first answer
+     */
+    KafkaChecks(String bootstrap, Duration timeout, Duration startTimeout) {
         this.bootstrap = bootstrap;
         this.timeout = timeout;
+        this.startTimeout = startTimeout;
         Map<String, Object> config = new HashMap<>();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "hotkey-lab-cli");
@@ -38,8 +44,7 @@ final class KafkaChecks implements AutoCloseable {
             this.admin = Admin.create(config);
         } catch (org.apache.kafka.common.KafkaException e) {
             // e.g. "No resolvable bootstrap urls given in bootstrap.servers": the address itself is wrong.
-            throw new IllegalArgumentException("bad bootstrap address '" + bootstrap + "': "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            throw dev.hotkeylab.broker.ExternalKafka.badAddress(bootstrap, e);
         }
     }
 
@@ -50,17 +55,39 @@ final class KafkaChecks implements AutoCloseable {
     }
 
     /**
+     * The start timeout: the option's value when the user gave it ({@code explicit}), else the shorter of it and
+     * {@link dev.hotkeylab.broker.ExternalKafka#CONNECT_TIMEOUT}, the one start check of every command.
+     */
+    static Duration startTimeout(Duration option, boolean explicit) {
+        Duration check = dev.hotkeylab.broker.ExternalKafka.CONNECT_TIMEOUT;
+        return explicit || option.compareTo(check) < 0 ? option : check;
+    }
+
+    /**
      * @throws ServiceUnavailableException "cannot reach Kafka at B within N s" (any address that parses but does not
      *                                     answer; exit 2 like every service that does not answer at the start)
      */
     void requireReachable() {
         try {
-            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.describeCluster().nodes().get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new ServiceUnavailableException("cannot reach Kafka at " + bootstrap + " within " + seconds());
+            throw new ServiceUnavailableException("cannot reach Kafka at " + bootstrap + " within "
+                    + seconds(startTimeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Kafka at " + bootstrap);
+        }
+    }
+
+    /**
+     * Whether a group of this id exists on the cluster, of any type (Admin {@code listGroups}): a group that committed
+     * offsets exists even with no member; a mistyped id does not.
+     */
+    boolean groupExists(String group) {
+        try {
+            return answer(admin.listGroups().all()).stream().anyMatch(g -> g.groupId().equals(group));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list the groups on " + bootstrap + ": " + e.getCause().getMessage());
         }
     }
 
@@ -101,7 +128,7 @@ final class KafkaChecks implements AutoCloseable {
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds());
+            throw new IllegalStateException("no answer from Kafka at " + bootstrap + " within " + seconds(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
@@ -123,8 +150,8 @@ final class KafkaChecks implements AutoCloseable {
         }
     }
 
-    private String seconds() {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() / 1000.0 + " s";
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     @Override

@@ -50,7 +50,13 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            String commands = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException && !e.getCommandLine().getSubcommands().isEmpty()) {
+                // "./hotkey-lab frobnicate": say which commands there are
+                commands = "; commands: " + String.join(", ", e.getCommandLine().getSubcommands().keySet())
+                        + " (hotkey-lab help COMMAND)";
+            }
+            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage() + commands);
             err.flush();
             return BAD_INPUT;
         });

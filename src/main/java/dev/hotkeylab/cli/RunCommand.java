@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServingOptions serving;
 
-    @Option(names = "--inventory", paramLabel = "STORE[,STORE...]", split = ",",
+    @Option(names = "--inventory", paramLabel = "STORE", split = ",",
             description = "Reserve a seat for every request in these stores: naive-redis, naive-sql, redis-lua, "
                     + "sql-conditional, sql-optimistic, in-memory (default: none).")
     List<String> inventory;
@@ -120,8 +120,7 @@ final class RunCommand implements Callable<Integer> {
                 KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
             try {
                 ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy).records(records);
-                // Discarded: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s before its first record.
-                dev.hotkeylab.experiment.ScalingBench.warmUp(warm, configs.get(0));
+                warmUp(warm, configs.get(0));
                 ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
                         : warm.adaptive(adaptiveConfig));
                 ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
@@ -193,6 +192,24 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The warm-up's own limit, so that --timeout bounds each strategy's run only: the default --timeout. */
+    static final java.time.Duration WARMUP_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * A short discarded run before the strategies: on a cold JVM the first strategy (FIXED_KEY) would lose ~0.3 s
+     * before its first record. It has its own limit (the longer of --timeout and {@link #WARMUP_TIMEOUT}) and a failure
+     * says it was the warm-up.
+     */
+    private static void warmUp(ExperimentRunner runner, ExperimentConfig like) {
+        java.time.Duration timeout = like.timeout().compareTo(WARMUP_TIMEOUT) > 0 ? like.timeout() : WARMUP_TIMEOUT;
+        try {
+            dev.hotkeylab.experiment.ScalingBench.warmUp(runner, like.toBuilder().timeout(timeout).build());
+        } catch (dev.hotkeylab.experiment.ExperimentException e) {
+            throw new dev.hotkeylab.experiment.ExperimentException("the warm-up run (discarded, before the strategies) "
+                    + "failed: " + e.getMessage(), e);
+        }
+    }
+
     /** One strategy consumed one way; labelled "FIXED_KEY" for a consumer group, "FIXED_KEY (share)" for a share one. */
     private record GroupTypeRun(GroupType type, ExperimentConfig config) {
         String label() {
@@ -211,10 +228,16 @@ final class RunCommand implements Callable<Integer> {
 
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintWriter out, DashboardRun shown) {
-        String members = runner.groupType() == GroupType.SHARE ? "share members" : "consumers";
-        out.printf("Running %s: %d requests on %d partitions, %d %s, commits: %s, records: %s...%n",
+        boolean share = runner.groupType() == GroupType.SHARE;
+        String members = share ? "share members" : "consumers";
+        // A share member (ShareMember) acknowledges each record and commits the acknowledgements after every batch;
+        // of the commit policy only max.poll.records applies to it.
+        String commits = share ? "acknowledgements: explicit (ACCEPT after handling, RELEASE on failure), commitSync "
+                + "after every batch (max.poll.records " + runner.commits().maxPollRecords() + ")"
+                : "commits: " + runner.commits().describe();
+        out.printf("Running %s: %d requests on %d partitions, %d %s, %s, records: %s...%n",
                 config.strategy(), config.messages(), config.partitions(), config.consumers(), members,
-                runner.commits().describe(), runner.options().recordsFor(config.messages())
+                commits, runner.options().recordsFor(config.messages())
                         .describe());
         // The bar (me.tongfei:progressbar) draws on the terminal's stderr itself, and only where there is a terminal.
         ProgressBars bars = new ProgressBars(System.err);

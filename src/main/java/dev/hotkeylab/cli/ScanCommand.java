@@ -59,7 +59,7 @@ public final class ScanCommand implements Callable<Integer> {
     Long records;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-            description = "Stop after D of reading, e.g. 30s, 5m (default 60s).")
+            description = "Stop after D of reading, e.g. 30s, 5m; a bare number is seconds (default 60s).")
     Duration duration;
 
     @Option(names = "--from", defaultValue = "earliest", paramLabel = "earliest|latest",
@@ -76,7 +76,8 @@ public final class ScanCommand implements Callable<Integer> {
     int counters;
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "D",
-            description = "How long Kafka may take to answer one request (default 10s).")
+            description = "How long Kafka may take to answer one request, e.g. 10s; a bare number is seconds (default 10s; "
+                    + "at the start 5s unless given).")
     Duration timeout;
 
     @Option(names = "--out", defaultValue = "target/hotkey-report/scan", paramLabel = "DIR",
@@ -89,6 +90,16 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         ScanConfig config = config();
         ReportFolder.requireReplaceable(out);
+        // A cluster that does not answer at the start is exit 2, as for produce, consume and dashboard; later, exit 1.
+        try (KafkaChecks checks = new KafkaChecks(kafka.bootstrap, timeout, KafkaChecks.startTimeout(timeout,
+                spec.commandLine().getParseResult().hasMatchedOption("--timeout")))) {
+            checks.requireReachable();
+            if (group != null && !checks.groupExists(group)) {
+                // A mistyped --group would otherwise look like a real group with no commits.
+                stdout.printf("group '%s' does not exist on %s (no group of that id in Admin listGroups); its lag "
+                        + "below is each partition's whole backlog%n", group, kafka.bootstrap);
+            }
+        }
         TopicScanner scanner = new TopicScanner(config);
         // Ctrl-C stops the scan; the hook holds the JVM open until what was read is printed and written.
         try (Shutdown.Hook stop = Shutdown.onSignal("hotkey-lab-scan-stop", scanner::stop)) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
 
     /** The default is the initial value: {@link #StoreOptions(int)} gives a command its own. */
-    @Option(names = "--capacity", paramLabel = "SEATS", description = "Seats of the concert, for --inventory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--capacity", paramLabel = "SEATS", description = "Seats of each concert, the hot one and each --quiet-concerts one, for --inventory (default: ${DEFAULT-VALUE}).")
     int capacity;
 
     @Option(names = "--redis", paramLabel = "URL",

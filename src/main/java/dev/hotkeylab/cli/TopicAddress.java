@@ -12,6 +12,7 @@ class TopicAddress {
     String bootstrap;
 
     @Option(names = "--topic", required = true, paramLabel = "TOPIC",
-            description = "The topic (only produce creates it when it does not exist).")
+            description = "The topic: produce creates it when it does not exist, consume and dashboard wait for it, "
+                    + "scan refuses a missing one.")
     String topic;
 }

@@ -1,5 +1,6 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.report.ReportFolder;
 import dev.hotkeylab.whatif.ClientComparison;
 import dev.hotkeylab.whatif.ClientModel;
 import dev.hotkeylab.whatif.KeyCounts;
@@ -44,7 +45,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic (>= 1).")
+    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic, 1 to " + dev.hotkeylab.whatif.WhatIfConfig.MAX_PARTITIONS + ".")
     Integer partitions;
 
     @Option(names = "--keys", paramLabel = "zipf:S:COUNT[:TOTAL]",
@@ -65,7 +66,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "java", paramLabel = "CLIENT",
             description = "Whose partitioner places the keys (default java): java, kafkajs, kafkajs-legacy, librdkafka"
                     + " (its default consistent_random), librdkafka-random, librdkafka-consistent, librdkafka-murmur2,"
-                    + " librdkafka-murmur2_random, librdkafka-fnv1a, librdkafka-fnv1a_random, sarama, hashcode.")
+                    + " librdkafka-murmur2-random, librdkafka-fnv1a, librdkafka-fnv1a-random, sarama, hashcode (_ and - alike).")
     String client;
 
     @Option(names = "--compare-clients", split = ",", paramLabel = "CLIENT",
@@ -92,6 +93,8 @@ public final class WhatIfCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         long commandStarted = System.nanoTime();
         WhatIfConfig config = config();
+        // Before anything is read or simulated: --out must be a folder whatif may write into (as run, bench and scan).
+        ReportFolder.requireReplaceable(out);
         KeyCounts keyCounts = config == null ? null : loadKeys();
         if (!coverage && keyCounts == null) {
             throw new IllegalArgumentException(
@@ -186,7 +189,10 @@ public final class WhatIfCommand implements Callable<Integer> {
         return KeyCounts.fromCsv(keyFile);
     }
 
-    /** Writes whatif.json and whatif.png ({@link OutputFiles}); without a result, removes an earlier run's chart. */
+    /**
+     * Writes whatif.json and whatif.png ({@link OutputFiles}) with a {@link ReportFolder} marker that lists them;
+     * without a result, removes an earlier run's chart.
+     */
     private List<Path> write(WhatIfResult result, SaltCoverage.Table table, ClientComparison comparison,
             long elapsedMillis) {
         Path target = out.toAbsolutePath().normalize();
@@ -197,11 +203,12 @@ public final class WhatIfCommand implements Callable<Integer> {
                 if (result != null) {
                     WhatIfOutput.writeChart(folder.resolve("whatif.png"), result);
                 }
+                ReportFolder.mark(folder);
             });
             if (result == null) {
                 Files.deleteIfExists(target.resolve("whatif.png")); // a chart from an earlier run would not match
             }
-            return names.stream().map(target::resolve).toList();
+            return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(target::resolve).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }

@@ -32,7 +32,7 @@ final class WorkloadOptions {
     @Mixin
     StrategyOptions strategies;
 
-    @Option(names = "--group-type", paramLabel = "T[,T...]", split = ",", defaultValue = "classic",
+    @Option(names = "--group-type", paramLabel = "T", split = ",", defaultValue = "classic",
             description = "How the consumers share the topic: classic (a consumer group: one member per partition) or "
                     + "share (a share group, KIP-932, Kafka >= 4.2: members share partitions record by record); "
                     + "classic,share runs both (default: ${DEFAULT-VALUE}).")
@@ -91,7 +91,7 @@ final class WorkloadOptions {
         groupTypes();
         return chosen.stream().map(s -> ExperimentConfig.builder().key(traffic.key()).partitions(partitions)
                 .messages(messages).consumers(consumers).strategy(s).saltBuckets(strategies.saltBuckets).seed(traffic.seed())
-                .users(traffic.users()).serviceTimeMillis(traffic.serviceTime).timeout(Duration.ofSeconds(timeoutSeconds))
+                .users(traffic.users()).serviceTimeMillis(traffic.serviceTime()).timeout(Duration.ofSeconds(timeoutSeconds))
                 .quietConcerts(quietConcerts).zipfExponent(zipfExponent).build()).toList();
     }
 

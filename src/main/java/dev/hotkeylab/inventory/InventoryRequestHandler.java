@@ -2,12 +2,16 @@ package dev.hotkeylab.inventory;
 
 import dev.hotkeylab.experiment.RequestHandler;
 import dev.hotkeylab.experiment.TicketRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plugs an inventory into the experiment: each consumer thread, before committing a record's offset, does the
  * record's service time (the stand-in for the rest of the booking service) and then reserves a seat of the request's
  * concert in the store, recording the outcome. A redelivered record therefore reaches the store twice, which is what
- * the idempotent stores are for.
+ * the idempotent stores are for. Every concert gets {@code capacity} seats: the run's concert when the handler is
+ * prepared, any other concert (the quiet ones of a mixed workload, {@code --quiet-concerts}) when its first request
+ * arrives, once per handler.
  *
  * <pre>{@code
  * try (InventoryStore store = InventoryStores.open(StoreKind.REDIS_LUA, inventoryConfig)) {
@@ -25,11 +29,14 @@ public final class InventoryRequestHandler implements RequestHandler {
     private final int capacity;
     private final RequestHandler work;
     private final ReservationLog log;
+    /** Concerts reset to {@code capacity} by this handler; a concert's first request resets it, once. */
+    private final Map<String, Boolean> stocked = new ConcurrentHashMap<>();
 
     /**
      * @param store     where seats are reserved (not closed by the handler)
-     * @param concertId the concert whose {@link #summary} is reported (the run's unsalted key)
-     * @param capacity  the concert's seats, for the summary
+     * @param concertId the concert whose {@link #summary} is reported (the run's unsalted key), already reset to
+     *                  {@code capacity} seats by the caller ({@link #prepare} does)
+     * @param capacity  the seats of every concert, for the summary and for the other concerts' resets
      * @param work      what a consumer does before reserving (e.g. {@link RequestHandler#serviceTime})
      * @param log       where outcomes go
      */
@@ -40,6 +47,7 @@ public final class InventoryRequestHandler implements RequestHandler {
         this.capacity = capacity;
         this.work = work;
         this.log = log;
+        stocked.put(concertId, Boolean.TRUE);
     }
 
     /**
@@ -57,6 +65,11 @@ public final class InventoryRequestHandler implements RequestHandler {
     public void handle(TicketRequest request) throws Exception {
         log.start();
         work.handle(request);
+        // computeIfAbsent runs the reset once per concert; a second thread's first request for it waits until done.
+        stocked.computeIfAbsent(request.concertId(), concert -> {
+            store.reset(concert, capacity);
+            return Boolean.TRUE;
+        });
         log.record(store.reserve(request.concertId(), request.requestId(), request.userId()));
     }
 
@@ -64,7 +77,10 @@ public final class InventoryRequestHandler implements RequestHandler {
         return log;
     }
 
-    /** The store's result so far: {@code sold} read from the store, the rest from the log. */
+    /**
+     * The store's result so far: {@code sold} (and so oversold) of the run's concert read from the store, the outcome
+     * counts from the log, over every concert.
+     */
     public InventorySummary summary() {
         return log.summarize(store.name(), capacity, store.sold(concertId));
     }

@@ -37,9 +37,26 @@ final class Artifacts {
     private Artifacts() {
     }
 
-    /** Copies what {@code from} holds into {@code to} and adds the JSON ones to the report's sections. */
+    /** The findings page {@code mvn test} writes into the report folder (the writer carries it over). */
+    static final String FINDINGS_FILE = "findings.html";
+    /** Section naming {@link #FINDINGS_FILE} when the replaced folder holds it, so the report links it only then. */
+    static final String FINDINGS = "findingsPage";
+
+    /** Whether the report has a findings page beside it to link ({@link #FINDINGS}). */
+    static boolean hasFindings(RunReport report) {
+        return report.sections().containsKey(FINDINGS);
+    }
+
+    /**
+     * Copies what {@code from} holds into {@code to} and adds the JSON ones to the report's sections, and the
+     * {@link #FINDINGS} section when {@code from} holds the findings page.
+     */
     static RunReport carry(RunReport report, Path from, Path to) throws IOException {
         Map<String, Object> sections = new LinkedHashMap<>(report.sections());
+        sections.remove(FINDINGS);
+        if (Files.isRegularFile(from.resolve(FINDINGS_FILE))) {
+            sections.put(FINDINGS, FINDINGS_FILE);
+        }
         Map<String, Object> provenance = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : JSON_FILES.entrySet()) {
             Path file = from.resolve(e.getKey());

@@ -70,7 +70,9 @@ public final class HtmlReport implements ReportWriter.Part {
         }
         h.append("<a href=\"#reading\">Reading the report</a><a href=\"results.json\">results.json</a>")
                 .append("<a href=\"report.md\">report.md</a>")
-                .append("<a href=\"findings.html\">Findings of mvn test</a></nav>\n</header>\n");
+                .append(Artifacts.hasFindings(report) ? "<a href=\"findings.html\">Findings of mvn test</a>"
+                        : "<span>Findings: run mvn test to write findings.html</span>")
+                .append("</nav>\n</header>\n");
 
         h.append("<section id=\"claims\">\n<h2>Claims checked</h2>\n");
         claims(h, ClaimsChecked.all(report));

@@ -60,7 +60,9 @@ public final class MarkdownReport {
                 .append(report.machine().get("cores")).append(" cores, Java ").append(report.machine().get("java"))
                 .append(", generated ").append(report.generatedAt()).append(".\n\n");
         md.append("Reproduce with: ").append(Markdown.code(report.command())).append("\n\n");
-        md.append("What the tests found, each with its figures: [findings.html](findings.html) (written by `mvn test`).")
+        md.append(Artifacts.hasFindings(report)
+                ? "What the tests found, each with its figures: [findings.html](findings.html) (written by `mvn test`)."
+                : "What the tests found, each with its figures: run `mvn test` to write findings.html beside this report.")
                 .append("\n\n");
         List<Charts.Spec> charts = withCharts ? Charts.plan(report) : List.of();
         Optional<ScalingResult> bench = ReportSections.bench(report);

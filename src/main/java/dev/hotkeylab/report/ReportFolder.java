@@ -34,6 +34,8 @@ public final class ReportFolder {
             "charts", "whatif", "scan", "dashboard.png", "clients.json", "parallel-consumer.json", "jmh-results.json",
             // the marker scan wrote into its folder before it marked it with this one
             ".hotkey-lab-scan",
+            // whatif's files, in a whatif folder written before whatif marked it
+            "whatif.json", "whatif.png",
             // the findings page that `mvn test` writes beside the run report
             "findings.html", "findings.md", "findings.json", "findings-files");
 

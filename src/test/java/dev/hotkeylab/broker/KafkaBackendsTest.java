@@ -30,6 +30,8 @@ class KafkaBackendsTest {
     void severalBrokersMeanEmbeddedEvenWithDocker() {
         var s = KafkaBackends.select(new BackendChoice(Optional.empty(), Optional.empty(), 3), () -> true);
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
+        // printed inside "Kafka backend: ... (REASON)": no brackets of its own
+        assertThat(s.reason()).isEqualTo("3 brokers asked for; the container backend runs one");
     }
 
     @Test
@@ -38,6 +40,15 @@ class KafkaBackendsTest {
                 () -> true);
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
         assertThat(s.reason()).startsWith("forced");
+    }
+
+    @Test
+    void theContainerBackendWithoutDockerSaysWhatToDo() {
+        BackendChoice container = new BackendChoice(Optional.empty(), Optional.of(BackendKind.CONTAINER), 1);
+        assertThatThrownBy(() -> KafkaBackends.start(BackendKind.CONTAINER, container, () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the container backend needs Docker, which does not answer here: start Docker, or choose "
+                        + "the embedded backend (--backend embedded)");
     }
 
     @Test

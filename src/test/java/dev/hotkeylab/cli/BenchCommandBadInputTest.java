@@ -23,11 +23,15 @@ class BenchCommandBadInputTest {
                 Arguments.of(new String[] {"--n", "1,0"}, "n must be in [1, 64] but got 0"),
                 Arguments.of(new String[] {"--n", "two"}, "'two' is not an int"),
                 Arguments.of(new String[] {"--messages", "0"}, "messages per partition must be in [1, 1000000] but got 0"),
-                Arguments.of(new String[] {"--service-time", "-1"}, "service time must be in [0, 10000] ms but got -1.0"),
+                Arguments.of(new String[] {"--service-time", "-1"}, "service time must be in [0, 10000] ms but got -1"),
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY"},
                         "strategies must name at least one salted strategy"),
                 Arguments.of(new String[] {"--strategies", "SALT"}, "unknown strategy 'SALT'; allowed: FIXED_KEY"),
-                Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'"));
+                Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'"),
+                Arguments.of(new String[] {"--inventory", "--perf"},
+                        "--inventory and --perf are two different benchmarks; give one of them"),
+                Arguments.of(new String[] {"--inventory", "in-memory", "--perf", "1000"},
+                        "--inventory and --perf are two different benchmarks; give one of them"));
     }
 
     @ParameterizedTest(name = "bench {0} -> {1}")

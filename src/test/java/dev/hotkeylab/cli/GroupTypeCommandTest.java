@@ -53,6 +53,10 @@ class GroupTypeCommandTest {
                     kafka.bootstrapServers(), "--strategies", "FIXED_KEY", "--group-type", "classic,share",
                     "--consumers", "9", "--messages", "300", "--service-time", "1");
             assertThat(o.exitCode()).as(o.err()).isZero();
+            assertThat(o.out()).contains("300 requests on 3 partitions, 9 consumers, commits: small batches "
+                    + "(max.poll.records 50, commitSync after every batch)")
+                    .contains("300 requests on 3 partitions, 9 share members, acknowledgements: explicit (ACCEPT "
+                            + "after handling, RELEASE on failure), commitSync after every batch (max.poll.records 50)");
 
             JsonNode experiments = new ObjectMapper().readTree(out.resolve("results.json").toFile())
                     .get("experiments");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** dashboard, produce and consume: bad input and a cluster that does not answer at the start are one line, exit 2. */
+/** dashboard, produce, consume (and scan, run where the same): bad input and a cluster that does not answer at the start are one line, exit 2. */
 @DisplayName("dashboard, produce, consume commands: bad input and unreachable clusters (no broker)")
 class LiveCommandsBadInputTest {
 
@@ -63,7 +63,9 @@ class LiveCommandsBadInputTest {
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be in [1, 9999] but got 0",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --service-time -1             | consume: service time must be >= 0 ms but got -1",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --group-type queue            | consume: group type must be one of classic, share but got 'queue'",
-        "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=<group>'",
+        "consume --bootstrap 127.0.0.1:1 --topic t                                         | consume: Missing required option: '--group=GROUP'",
+        "produce --strategy FIXED_KEY --bootstrap nosuchhost.invalid:9092 --topic t --messages 5 | produce: bad bootstrap address 'nosuchhost.invalid:9092': host nosuchhost.invalid cannot be resolved (no such host name)",
+        "run --no-serve --bootstrap nosuchhost.invalid:9092 --out target/i12-unresolvable/run | run: bad bootstrap address 'nosuchhost.invalid:9092': host nosuchhost.invalid cannot be resolved (no such host name)",
     })
     @DisplayName("bad input is one line and exit 2")
     void badInput(String commandLine, String error) {
@@ -96,6 +98,7 @@ class LiveCommandsBadInputTest {
         "dashboard --bootstrap 127.0.0.1:1 --topic t --port 0 --connect-timeout-ms 1000",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 1000",
         "consume --bootstrap 127.0.0.1:1 --topic t --group g --connect-timeout-ms 1000",
+        "scan --bootstrap 127.0.0.1:1 --topic t --timeout 1s --out target/i12-unreachable/scan",
     })
     @DisplayName("a cluster that does not answer at the start is the same exit code, 2, in every command")
     void unreachableIsTheSameExitCodeEverywhere(String commandLine) {
@@ -105,6 +108,15 @@ class LiveCommandsBadInputTest {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).startsWith(args[0] + ": ").contains(NOBODY).doesNotContain("failed");
         assertThat(o.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("the start check waits 5 s unless the timeout option is given; a shorter option wins")
+    void startTimeout() {
+        java.time.Duration ten = java.time.Duration.ofSeconds(10);
+        assertThat(KafkaChecks.startTimeout(ten, false)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(KafkaChecks.startTimeout(ten, true)).isEqualTo(ten);
+        assertThat(KafkaChecks.startTimeout(java.time.Duration.ofSeconds(1), false)).isEqualTo(java.time.Duration.ofSeconds(1));
     }
 
     private static String[] split(String commandLine) {

@@ -29,7 +29,7 @@ class RunCommandBadInputTest {
                 Arguments.of(new String[] {"--strategies", "FIXED_KEY,HASH"},
                         "unknown strategy 'HASH'; allowed: FIXED_KEY, RANDOM_SALT, PARTITION_AWARE_SALT"),
                 Arguments.of(new String[] {"--partitions", "three"}, "'three' is not an int"),
-                Arguments.of(new String[] {"--service-time", "-5"}, "service time must be in [0, 10000] ms but got -5.0"),
+                Arguments.of(new String[] {"--service-time", "-5"}, "service time must be in [0, 10000] ms but got -5"),
                 Arguments.of(new String[] {"--backend", "docker"}, "unknown backend 'docker'; allowed: external, container, embedded"),
                 Arguments.of(new String[] {"--bootstrap", "nohost"},
                         "bootstrap address must be host:port[,host:port...] but got 'nohost'"),

@@ -47,4 +47,19 @@ class RunCommandTest {
                 .contains("active consumers | 1 of 3 | 3 of 3");
         assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".report-"));
     }
+
+    @Test
+    void aShortTimeoutBoundsTheStrategyNotTheWarmUp(KafkaBackend kafka) {
+        // 2000 requests at 5 ms each on FIXED_KEY's one active consumer take ~10 s: FIXED_KEY exceeds 1 s. The
+        // discarded warm-up (PARTITION_AWARE_SALT) has its own limit and must not be the run that fails.
+        Path out = tmp.resolve("report");
+        CliRunner.Outcome o = CliRunner.run("run", "--no-serve", "--out", out.toString(), "--bootstrap",
+                kafka.bootstrapServers(), "--strategies", "FIXED_KEY", "--messages", "2000", "--service-time", "5",
+                "--timeout", "1");
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
+        // Which phase the 1 s runs out in (settling, draining) varies with the machine's load; the run named does not.
+        assertThat(o.err()).startsWith("run failed: ").contains("FIXED_KEY").contains("within 1 s")
+                .doesNotContain("PARTITION_AWARE_SALT").doesNotContain("warm-up");
+        assertThat(out).doesNotExist();
+    }
 }

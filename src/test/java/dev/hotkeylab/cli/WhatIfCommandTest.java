@@ -63,6 +63,33 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void outIsGuardedLikeRunsBeforeAnythingRunsAndItsOwnFolderIsReplaced() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "my notes");
+        CliRunner.Outcome foreign = run("--partitions", "3", "--keys", "zipf:1.0:100", "--out", mine.toString());
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err().strip()).isEqualTo("whatif: output folder '" + mine + "' is refused: it holds files "
+                + "hotkey-lab did not write (notes.txt); choose an empty or new folder");
+        assertThat(foreign.out()).isEmpty();
+        assertThat(mine).isDirectoryContaining(p -> p.getFileName().toString().equals("notes.txt"))
+                .isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("whatif"));
+
+        Path readme = Files.writeString(dir.resolve("README.md"), "# mine");
+        CliRunner.Outcome file = run("--partitions", "3", "--keys", "zipf:1.0:100", "--out", readme.toString());
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err().strip()).isEqualTo("whatif: output folder '" + readme + "' is a file; expected a folder");
+        assertThat(file.out()).isEmpty();
+        assertThat(readme).hasContent("# mine");
+
+        Path out = dir.resolve("out");
+        assertThat(run("--partitions", "3", "--keys", "zipf:1.0:100", "--out", out.toString()).exitCode()).isZero();
+        CliRunner.Outcome again = run("--partitions", "3", "--keys", "zipf:1.0:100", "--out", out.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("wrote " + out.toAbsolutePath().resolve("whatif.json") + ", "
+                + out.toAbsolutePath().resolve("whatif.png"));
+    }
+
+    @Test
     void clientGrowthAndCoverageEndUpInTheJson() throws Exception {
         Path out = dir.resolve("grow");
         CliRunner.Outcome run = run("--partitions", "3", "--keys", "zipf:1.0:500:20000", "--client", "kafkajs-legacy",

@@ -43,6 +43,7 @@ class ArtifactsTest {
         Files.writeString(out.resolve("clients.json"), CLIENTS);
         Files.writeString(out.resolve("parallel-consumer.json"), PARALLEL);
         Files.writeString(out.resolve("jmh-results.json"), JMH);
+        Files.writeString(out.resolve("findings.html"), "<html>findings</html>");
 
         ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
 
@@ -60,6 +61,25 @@ class ArtifactsTest {
         assertThat(md).contains("[findings.html](findings.html)").contains("| parallel-consumer KEY | 187 | 1 |");
         String json = Files.readString(out.resolve("results.json"));
         assertThat(json).contains("\"clients\"").contains("\"parallelConsumer\"").contains("\"jmh\"");
+    }
+
+    @Test
+    void theFindingsPageIsLinkedOnlyWhenItIsThere() throws Exception {
+        Path out = tmp.resolve("report");
+        ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
+
+        assertThat(out.resolve("findings.html")).doesNotExist();
+        assertThat(Files.readString(out.resolve("index.html"))).doesNotContain("href=\"findings.html\"")
+                .contains("Findings: run mvn test to write findings.html");
+        assertThat(Files.readString(out.resolve("report.md"))).doesNotContain("](findings.html)")
+                .contains("run `mvn test` to write findings.html beside this report");
+
+        Files.writeString(out.resolve("findings.html"), "<html>findings</html>");
+        ReportWriter.complete().write(Synthetic.report(Synthetic.javaClientRun(Synthetic.KEY), Map.of()), out);
+
+        assertThat(out.resolve("findings.html")).hasContent("<html>findings</html>");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<a href=\"findings.html\">Findings of mvn test</a>");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("[findings.html](findings.html)");
     }
 
     @Test
