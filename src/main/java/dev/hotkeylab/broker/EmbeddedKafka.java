@@ -2,19 +2,20 @@ package dev.hotkeylab.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.stream.Stream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -294,7 +295,7 @@ public final class EmbeddedKafka implements KafkaBackend {
             long wait = 0;
             java.util.Set<String> processors = new java.util.HashSet<>();
             for (var e : broker.metrics().metrics().entrySet()) {
-                org.apache.kafka.common.MetricName name = e.getKey();
+                MetricName name = e.getKey();
                 String listener = name.tags().get("listener");
                 if (!"socket-server-metrics".equals(name.group()) || !listeners.contains(listener)) {
                     continue;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.utils.AppInfoParser;
 
@@ -58,7 +59,7 @@ public final class ExternalKafka implements KafkaBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to " + bootstrapServers, e);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw badAddress(bootstrapServers, e);
         }
     }
@@ -67,7 +68,7 @@ public final class ExternalKafka implements KafkaBackend {
      * What a client's refusal of {@code bootstrapServers} at creation means, in one line: the hosts that cannot be
      * resolved when there are any (Kafka's own "No resolvable bootstrap urls"), else the client's reason.
      */
-    public static IllegalArgumentException badAddress(String bootstrapServers, org.apache.kafka.common.KafkaException e) {
+    public static IllegalArgumentException badAddress(String bootstrapServers, KafkaException e) {
         java.util.List<String> unresolved = new java.util.ArrayList<>();
         for (String part : bootstrapServers.split(",")) {
             String p = part.trim();

@@ -2,6 +2,7 @@ package dev.hotkeylab.cli;
 
 import dev.hotkeylab.broker.BackendChoice;
 import dev.hotkeylab.broker.BackendKind;
+import dev.hotkeylab.broker.EmbeddedKafka;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.broker.KafkaBackends;
 import java.io.PrintWriter;
@@ -37,8 +38,8 @@ final class BackendOptions {
 
     /** Refuses a broker count the embedded cluster cannot have, before anything starts (same rule in every command). */
     static void requireBrokers(int brokers) {
-        if (brokers < 1 || brokers > dev.hotkeylab.broker.EmbeddedKafka.MAX_BROKERS) {
-            throw new IllegalArgumentException("brokers must be in [1, " + dev.hotkeylab.broker.EmbeddedKafka.MAX_BROKERS
+        if (brokers < 1 || brokers > EmbeddedKafka.MAX_BROKERS) {
+            throw new IllegalArgumentException("brokers must be in [1, " + EmbeddedKafka.MAX_BROKERS
                     + "] but got " + brokers);
         }
     }

@@ -1,18 +1,21 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.broker.KafkaBackends;
+import dev.hotkeylab.experiment.ExperimentListener;
+import dev.hotkeylab.experiment.GroupType;
 import dev.hotkeylab.experiment.ScalingBench;
 import dev.hotkeylab.experiment.ScalingConfig;
 import dev.hotkeylab.experiment.ScalingPoint;
 import dev.hotkeylab.experiment.ScalingResult;
+import dev.hotkeylab.inventory.InventoryBench;
+import dev.hotkeylab.inventory.StoreKind;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.report.BenchTable;
 import dev.hotkeylab.report.HtmlReport;
 import dev.hotkeylab.report.ReportSections;
 import dev.hotkeylab.report.ReportWriter;
 import dev.hotkeylab.report.RunReport;
-import dev.hotkeylab.inventory.InventoryBench;
-import dev.hotkeylab.inventory.StoreKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             return PerfBenchOutput.run(perf, traffic.seed(), backendOptions.choice(), this.out, out);
         }
         ScalingConfig config = config();
-        if (dev.hotkeylab.experiment.GroupType.parse(groupType) == dev.hotkeylab.experiment.GroupType.SHARE) {
+        if (GroupType.parse(groupType) == GroupType.SHARE) {
             return ShareBenchOutput.run(config, backendOptions.choice(), out);
         }
         ReportWriter.checkWritable(this.out);
@@ -133,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
             Limits.requirePartitions(largestN, choice.brokers());
         }
         ScalingResult result;
-        try (KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
+        try (KafkaBackend backend = KafkaBackends.open(choice, out)) {
             out.printf(Locale.ROOT, "Bench: N = %s, %d requests per partition, %.1f ms service time; FIXED_KEY "
                     + "against %s%n", config.ns().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     config.messagesPerPartition(), config.serviceTimeMillis(),
@@ -181,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
         private final ProgressBars bars = new ProgressBars(System.err);
 
         @Override
-        public dev.hotkeylab.experiment.ExperimentListener run() {
+        public ExperimentListener run() {
             return bars;
         }
 

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             }
         }
         String id = clientId != null ? clientId
-                : group + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+                : group + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
         AtomicReference<LiveConsumer> self = new AtomicReference<>();
         AtomicLong lastPrint = new AtomicLong();
         AtomicLong lastCount = new AtomicLong();

@@ -1,5 +1,7 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.broker.ExternalKafka;
+import dev.hotkeylab.broker.ShareGroups;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +11,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.hotkeylab.broker.ShareGroups;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -42,9 +44,9 @@ final class KafkaChecks implements AutoCloseable {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try {
             this.admin = Admin.create(config);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             // e.g. "No resolvable bootstrap urls given in bootstrap.servers": the address itself is wrong.
-            throw dev.hotkeylab.broker.ExternalKafka.badAddress(bootstrap, e);
+            throw ExternalKafka.badAddress(bootstrap, e);
         }
     }
 
@@ -59,7 +61,7 @@ final class KafkaChecks implements AutoCloseable {
      * {@link dev.hotkeylab.broker.ExternalKafka#CONNECT_TIMEOUT}, the one start check of every command.
      */
     static Duration startTimeout(Duration option, boolean explicit) {
-        Duration check = dev.hotkeylab.broker.ExternalKafka.CONNECT_TIMEOUT;
+        Duration check = ExternalKafka.CONNECT_TIMEOUT;
         return explicit || option.compareTo(check) < 0 ? option : check;
     }
 

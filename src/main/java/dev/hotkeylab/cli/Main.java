@@ -1,8 +1,11 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.dashboard.PortInUseException;
+import dev.hotkeylab.inventory.InventoryUnavailableException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ./hotkey-lab}: the experiments, the report and the dashboard from the command line. Bad input is one line
@@ -82,8 +85,8 @@ public final class Main {
         }
         if (e instanceof IllegalArgumentException
                 || e instanceof ServiceUnavailableException
-                || e instanceof dev.hotkeylab.inventory.InventoryUnavailableException
-                || e instanceof dev.hotkeylab.dashboard.PortInUseException) {
+                || e instanceof InventoryUnavailableException
+                || e instanceof PortInUseException) {
             return BAD_INPUT;
         }
         return 1;
@@ -104,7 +107,7 @@ public final class Main {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"hotkey-lab " + (v == null ? "(development build)" : v) + ", Kafka client "
-                    + org.apache.kafka.common.utils.AppInfoParser.getVersion()};
+                    + AppInfoParser.getVersion()};
         }
     }
 }

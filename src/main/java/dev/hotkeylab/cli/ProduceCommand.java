@@ -1,7 +1,9 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.dashboard.KeyedProducer;
+import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.UserDraw;
+import dev.hotkeylab.keys.Keys;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.StrategyContext;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
@@ -10,6 +12,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,15 +60,15 @@ public final class ProduceCommand implements Callable<Integer> {
         if (!(rate >= 0 && rate <= 10_000_000)) {
             throw new IllegalArgumentException("rate must be in [0, 10000000] records/s but got " + rate);
         }
-        if (partitions < 1 || partitions > dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS) {
+        if (partitions < 1 || partitions > ExperimentConfig.MAX_PARTITIONS) {
             throw new IllegalArgumentException("partitions must be in [1, "
-                    + dev.hotkeylab.experiment.ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
+                    + ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
         }
         int connectTimeoutMs = (int) cluster.timeout().toMillis();
         String bootstrap = cluster.bootstrap;
         String key = tickets.key;
         long seed = tickets.seed();
-        dev.hotkeylab.keys.Keys.requireValid(key);
+        Keys.requireValid(key);
         UserDraw draw = UserDraw.seeded(seed, tickets.users);
         int topicPartitions;
         try (KafkaChecks kafka = cluster.checks()) {
@@ -84,9 +88,9 @@ public final class ProduceCommand implements Callable<Integer> {
         // a send waiting for metadata, delivery.timeout.ms (default 120000) a record waiting for its acknowledgement;
         // request.timeout.ms (default 30000) must fit into it. The loop stops at the first failed record.
         java.util.Map<String, Object> config = cluster.clientConfig();
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, connectTimeoutMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1_000, connectTimeoutMs));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 Math.min(30_000, Math.max(1_000, connectTimeoutMs) - 10));
         Thread waiting = waitingNotice(lastAck, err, bootstrap, connectTimeoutMs);
         try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + cluster.topic, strategy,
@@ -101,11 +105,11 @@ public final class ProduceCommand implements Callable<Integer> {
                             out.flush();
                         }
                     });
-            String spread = java.util.stream.IntStream.range(0, topicPartitions)
+            String spread = IntStream.range(0, topicPartitions)
                     .mapToObj(p -> "p" + p + "=" + sent.perPartition().getOrDefault(p, 0L))
                     .collect(Collectors.joining(" "));
             out.println("sent " + sent.records() + " records to " + cluster.topic + " in " + sent.elapsedMillis() + " ms ("
-                    + strategy.name() + ", key " + dev.hotkeylab.keys.Keys.escaped(key) + ", seed " + seed + "): " + spread);
+                    + strategy.name() + ", key " + Keys.escaped(key) + ", seed " + seed + "): " + spread);
             out.flush();
             return 0;
         } catch (IllegalStateException e) {

@@ -1,23 +1,28 @@
 package dev.hotkeylab.cli;
 
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.broker.KafkaBackends;
+import dev.hotkeylab.dashboard.DashboardOptions;
+import dev.hotkeylab.dashboard.DashboardRun;
+import dev.hotkeylab.dashboard.ExperimentRunLauncher;
+import dev.hotkeylab.experiment.CommitPolicy;
 import dev.hotkeylab.experiment.ExperimentConfig;
+import dev.hotkeylab.experiment.ExperimentException;
 import dev.hotkeylab.experiment.ExperimentListener;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
 import dev.hotkeylab.experiment.GroupType;
-import dev.hotkeylab.dashboard.DashboardOptions;
-import dev.hotkeylab.dashboard.DashboardRun;
-import dev.hotkeylab.dashboard.ExperimentRunLauncher;
-import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
+import dev.hotkeylab.experiment.RecordRetention;
 import dev.hotkeylab.experiment.RequestHandler;
+import dev.hotkeylab.experiment.ScalingBench;
 import dev.hotkeylab.inventory.InventoryConfig;
 import dev.hotkeylab.inventory.InventoryRequestHandler;
 import dev.hotkeylab.inventory.InventoryStore;
 import dev.hotkeylab.inventory.InventorySummary;
 import dev.hotkeylab.inventory.StoreKind;
-import dev.hotkeylab.report.InventoryRun;
+import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import dev.hotkeylab.report.ComparisonTable;
+import dev.hotkeylab.report.InventoryRun;
 import dev.hotkeylab.report.ReportWriter;
 import dev.hotkeylab.report.RunReport;
 import java.io.PrintWriter;
@@ -90,17 +95,17 @@ final class RunCommand implements Callable<Integer> {
         InventoryConfig inventoryConfig = inventoryConfig();
         DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out);
         ReportWriter.checkWritable(this.out);
-        dev.hotkeylab.experiment.CommitPolicy commitPolicy = workload.commitPolicy();
-        dev.hotkeylab.experiment.RecordRetention records = workload.records();
+        CommitPolicy commitPolicy = workload.commitPolicy();
+        RecordRetention records = workload.records();
         var choice = backendOptions.choice();
         Limits.requireHeapForRequests(workload.messages);
         if (BackendOptions.mayEmbed(choice)) {
             Limits.requirePartitions(workload.partitions, choice.brokers());
             // Deleted as consumed, a run holds at most its own unconsumed tail (all of it, if nothing is consumed).
             // (auto keeps every record while serving the dashboard, which keeps the runs' topics)
-            boolean trimmed = (noServe || records != dev.hotkeylab.experiment.RecordRetention.AUTO)
+            boolean trimmed = (noServe || records != RecordRetention.AUTO)
                     && workload.groupTypes().stream().allMatch(t -> records.resolve(workload.messages, t)
-                    == dev.hotkeylab.experiment.RecordRetention.DELETE_CONSUMED);
+                    == RecordRetention.DELETE_CONSUMED);
             Limits.requireDiskForRequests(trimmed ? workload.messages
                     : (long) workload.messages * configs.size() * Math.max(1, stores.size()));
         }
@@ -117,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         try (guard;
                 InventoryStoreSet storeSet = InventoryStoreSet.open(stores, inventoryConfig);
                 Serving serving = Serving.start(dashboardOptions, out);
-                KafkaBackend backend = dev.hotkeylab.broker.KafkaBackends.open(choice, out)) {
+                KafkaBackend backend = KafkaBackends.open(choice, out)) {
             try {
                 ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy).records(records);
                 warmUp(warm, configs.get(0));
@@ -203,9 +208,9 @@ final class RunCommand implements Callable<Integer> {
     private static void warmUp(ExperimentRunner runner, ExperimentConfig like) {
         java.time.Duration timeout = like.timeout().compareTo(WARMUP_TIMEOUT) > 0 ? like.timeout() : WARMUP_TIMEOUT;
         try {
-            dev.hotkeylab.experiment.ScalingBench.warmUp(runner, like.toBuilder().timeout(timeout).build());
-        } catch (dev.hotkeylab.experiment.ExperimentException e) {
-            throw new dev.hotkeylab.experiment.ExperimentException("the warm-up run (discarded, before the strategies) "
+            ScalingBench.warmUp(runner, like.toBuilder().timeout(timeout).build());
+        } catch (ExperimentException e) {
+            throw new ExperimentException("the warm-up run (discarded, before the strategies) "
                     + "failed: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.hotkeys.HeavyHitterConfig;
 import dev.hotkeylab.report.ReportFolder;
 import dev.hotkeylab.scan.KeyTally;
 import dev.hotkeylab.scan.ScanAdvice;
@@ -135,9 +136,9 @@ public final class ScanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--exact-keys must be in [1, " + KeyCounts.MAX_KEYS + "] but got "
                     + exactKeys);
         }
-        if (counters < 10 || counters > dev.hotkeylab.hotkeys.HeavyHitterConfig.MAX_TOP_K) {
+        if (counters < 10 || counters > HeavyHitterConfig.MAX_TOP_K) {
             throw new IllegalArgumentException("--counters must be in [10, "
-                    + dev.hotkeylab.hotkeys.HeavyHitterConfig.MAX_TOP_K + "] but got " + counters);
+                    + HeavyHitterConfig.MAX_TOP_K + "] but got " + counters);
         }
         return new ScanConfig(kafka.bootstrap, kafka.topic, group, f, records == null ? Long.MAX_VALUE : records,
                 duration == null ? ScanConfig.DEFAULT_DURATION : duration, timeout, exactKeys, counters);

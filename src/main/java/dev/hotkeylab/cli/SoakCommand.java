@@ -6,6 +6,7 @@ import dev.hotkeylab.experiment.ConsumerCrash;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.ExperimentResult;
 import dev.hotkeylab.experiment.ExperimentRunner;
+import dev.hotkeylab.experiment.GroupType;
 import dev.hotkeylab.inventory.InventoryConfig;
 import dev.hotkeylab.inventory.InventoryRequestHandler;
 import dev.hotkeylab.inventory.InventoryStore;
@@ -75,7 +76,7 @@ final class SoakCommand implements Callable<Integer> {
         if (runs < 0) {
             throw new IllegalArgumentException("runs must be >= 0 but got " + runs);
         }
-        dev.hotkeylab.experiment.GroupType type = dev.hotkeylab.experiment.GroupType.parse(groupType);
+        GroupType type = GroupType.parse(groupType);
         StoreKind kind = StoreKind.parse(inventory);
         if (!kind.safe()) {
             throw new IllegalArgumentException("soak needs an idempotent store (redis-lua, sql-conditional, "

@@ -1,5 +1,6 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.experiment.ExperimentConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class TrafficOptions {
      * @throws IllegalArgumentException echoing the value as typed ({@code -1}, not {@code -1.0})
      */
     double serviceTime() {
-        double max = dev.hotkeylab.experiment.ExperimentConfig.MAX_SERVICE_TIME_MILLIS;
+        double max = ExperimentConfig.MAX_SERVICE_TIME_MILLIS;
         if (!(serviceTime >= 0 && serviceTime <= max)) {
             String given = Double.isFinite(serviceTime)
                     ? java.math.BigDecimal.valueOf(serviceTime).stripTrailingZeros().toPlainString()

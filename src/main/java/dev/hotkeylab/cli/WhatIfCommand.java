@@ -45,7 +45,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic, 1 to " + dev.hotkeylab.whatif.WhatIfConfig.MAX_PARTITIONS + ".")
+    @Option(names = "--partitions", paramLabel = "P", description = "Partitions of the topic, 1 to " + WhatIfConfig.MAX_PARTITIONS + ".")
     Integer partitions;
 
     @Option(names = "--keys", paramLabel = "zipf:S:COUNT[:TOTAL]",

@@ -1,7 +1,9 @@
 package dev.hotkeylab.cli;
 
+import dev.hotkeylab.experiment.CommitPolicy;
 import dev.hotkeylab.experiment.ExperimentConfig;
 import dev.hotkeylab.experiment.GroupType;
+import dev.hotkeylab.experiment.RecordRetention;
 import dev.hotkeylab.hotkeys.HeavyHitterConfig;
 import dev.hotkeylab.keys.Strategy;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
@@ -57,8 +59,8 @@ final class WorkloadOptions {
     String commits;
 
     /** The commit policy {@code --commits} names, for this workload's service time. */
-    dev.hotkeylab.experiment.CommitPolicy commitPolicy() {
-        return dev.hotkeylab.experiment.CommitPolicy.parse(commits, traffic.serviceTime);
+    CommitPolicy commitPolicy() {
+        return CommitPolicy.parse(commits, traffic.serviceTime);
     }
 
     @Option(names = "--records", paramLabel = "MODE", defaultValue = "auto",
@@ -69,8 +71,8 @@ final class WorkloadOptions {
     String records;
 
     /** What {@code --records} names. */
-    dev.hotkeylab.experiment.RecordRetention records() {
-        return dev.hotkeylab.experiment.RecordRetention.parse(records);
+    RecordRetention records() {
+        return RecordRetention.parse(records);
     }
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",

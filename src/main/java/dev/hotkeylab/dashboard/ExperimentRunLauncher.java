@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the experiments asked for from the dashboard's form with the real {@link ExperimentRunner} (the same engine as
@@ -26,7 +27,7 @@ public final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
         return t;
     });
     private final AtomicBoolean held = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * Runs the form may have in progress at once. Each run holds its consumers, a producer and an Admin client (about

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,13 +68,13 @@ public final class KeyedProducer implements AutoCloseable {
      * @throws IllegalStateException when a send fails (the first failure's message)
      */
     public Sent send(String topic, StrategyContext context, String concertId, int messages, double ratePerSecond,
-                     int users, Random random, java.util.function.LongConsumer onAck) {
+                     int users, Random random, LongConsumer onAck) {
         return send(topic, context, concertId, messages, ratePerSecond, new UserDraw(random, users), onAck);
     }
 
     /** As above, with the users drawn from {@code users} (e.g. {@link UserDraw#seeded}, as the experiments do). */
     public Sent send(String topic, StrategyContext context, String concertId, int messages, double ratePerSecond,
-                     UserDraw users, java.util.function.LongConsumer onAck) {
+                     UserDraw users, LongConsumer onAck) {
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }

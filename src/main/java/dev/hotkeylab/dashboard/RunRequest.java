@@ -1,6 +1,7 @@
 package dev.hotkeylab.dashboard;
 
 import dev.hotkeylab.experiment.GroupType;
+import dev.hotkeylab.keys.Keys;
 import dev.hotkeylab.keys.Strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public record RunRequest(Strategy strategy, String key, int partitions, int mess
         if (strategy == null) {
             throw new IllegalArgumentException("strategy is required; allowed: " + Strategy.allowedNames());
         }
-        dev.hotkeylab.keys.Keys.requireValid(key);
+        Keys.requireValid(key);
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key must be at most " + MAX_KEY_LENGTH + " characters but has " + key.length());
         }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -259,7 +260,7 @@ public final class TopicWatcher implements AutoCloseable {
     @Override
     public void close() {
         if (keyReader != null) {
-            keyReader.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
+            keyReader.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
         admin.close(Duration.ofSeconds(2));
     }

@@ -1,5 +1,6 @@
 package dev.hotkeylab.experiment;
 
+import dev.hotkeylab.broker.BrokerCounters;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.List;
@@ -177,14 +178,14 @@ public final class ExperimentRunner {
             listener.started(config, topic, group);
 
             enter(deadline, listener, config, RunPhase.PRODUCING);
-            Map<Integer, dev.hotkeylab.broker.BrokerCounters> countersBefore = backend.brokerCounters();
+            Map<Integer, BrokerCounters> countersBefore = backend.brokerCounters();
             long countersFrom = System.nanoTime();
             TicketProducer.Produced produced = new TicketProducer(backend, options.adaptive())
                     .produce(config, listener, topic, accounting, deadline);
             enter(deadline, listener, config, RunPhase.CONSUMING);
             consumers.awaitProcessed(listener, deadline);
             long drainNanos = accounting.lastProcessedNanos() - accounting.firstSendNanos;
-            Map<Integer, dev.hotkeylab.broker.BrokerCounters> countersAfter = backend.brokerCounters();
+            Map<Integer, BrokerCounters> countersAfter = backend.brokerCounters();
             long countersNanos = System.nanoTime() - countersFrom;
             consumers.stop();
             long deleted = 0;
@@ -215,14 +216,14 @@ public final class ExperimentRunner {
      * time, named as such.
      */
     private static BrokerTraffic traffic(RecordRetention retention, long deleted, BrokerLoad load,
-            Map<Integer, dev.hotkeylab.broker.BrokerCounters> before,
-            Map<Integer, dev.hotkeylab.broker.BrokerCounters> after, long nanos, long drainNanos) {
+            Map<Integer, BrokerCounters> before,
+            Map<Integer, BrokerCounters> after, long nanos, long drainNanos) {
         String leaderSource = retention == RecordRetention.DELETE_CONSUMED ? BrokerTraffic.PRODUCER_BYTES
                 : BrokerTraffic.LOG_SIZE;
         Map<Integer, BrokerTraffic.Rates> rates = BrokerTraffic.between(before, after, nanos);
         if (!rates.isEmpty()) {
             return new BrokerTraffic(retention.describe(), deleted, leaderSource,
-                    dev.hotkeylab.broker.BrokerCounters.SOURCE, nanos / 1e9, rates);
+                    BrokerCounters.SOURCE, nanos / 1e9, rates);
         }
         double seconds = Math.max(drainNanos, 1) / 1e9;
         Map<Integer, BrokerTraffic.Rates> fromLogs = new java.util.TreeMap<>();

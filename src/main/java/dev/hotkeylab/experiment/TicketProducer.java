@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,7 +71,7 @@ final class TicketProducer {
         Map<String, Integer> shownKeys = new LinkedHashMap<>();
         String clientId = topic + "-producer";
         AdaptiveSummary adaptive = AdaptiveSummary.NONE;
-        java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong completed = new AtomicLong();
         boolean delivered = false;
         long topicBytes = 0;
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(config, clientId, deadline));

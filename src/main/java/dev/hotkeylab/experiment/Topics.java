@@ -1,18 +1,19 @@
 package dev.hotkeylab.experiment;
 
+import dev.hotkeylab.broker.BackendKind;
 import dev.hotkeylab.broker.KafkaBackend;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * An experiment topic's life: created fresh, replicated as far as the cluster allows (up to 3); its log end offsets
@@ -86,7 +87,7 @@ public final class Topics {
      */
     static void delete(Admin admin, KafkaBackend backend, String topic, boolean finished, RunDeadline deadline) {
         boolean embeddedGoing = Thread.currentThread().isInterrupted()
-                && backend.kind() == dev.hotkeylab.broker.BackendKind.EMBEDDED;
+                && backend.kind() == BackendKind.EMBEDDED;
         if (embeddedGoing) {
             return;
         }

@@ -39,7 +39,7 @@ final class ClientClaims {
                 continue;
             }
             String measured = keys.stream().skip(1).map(k -> suffix(k) + " -> " + observed.path(k).asText("?"))
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (produced by the client itself; "
+                    .collect(Collectors.joining(", ")) + " (produced by the client itself; "
                     + (c.path("agrees").asBoolean() ? "the whatif model agrees" : "the whatif model DISAGREES") + ")";
             boolean spread = c.path("saltedSpreadOverAllPartitions").asBoolean();
             rows.add(new Claim("client-" + client, claim, measured, spread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +97,7 @@ public final class ComparisonTable {
     }
 
     /** e.g. "b0: 5.1 MB, b1: 0.0 MB, b2: 0.0 MB" (MB = 10^6 bytes); "-" where the source has no such figure. */
-    static String byBroker(ExperimentResult r, java.util.function.ToDoubleFunction<BrokerTraffic.Rates> figure) {
+    static String byBroker(ExperimentResult r, ToDoubleFunction<BrokerTraffic.Rates> figure) {
         if (r.brokerTraffic().perBroker().isEmpty()) {
             return "-";
         }

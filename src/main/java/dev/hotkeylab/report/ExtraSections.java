@@ -1,6 +1,8 @@
 package dev.hotkeylab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotkeylab.experiment.BrokerTraffic;
+import dev.hotkeylab.experiment.ExperimentResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ final class ExtraSections {
      * broker: the hot partition's leader against the others.
      */
     static Section brokers(RunReport report) {
-        List<dev.hotkeylab.experiment.ExperimentResult> runs = report.experiments().stream()
+        List<ExperimentResult> runs = report.experiments().stream()
                 .filter(r -> r.brokerTraffic().perBroker().size() > 1).toList();
         if (runs.isEmpty()) {
             return null;
@@ -39,7 +41,7 @@ final class ExtraSections {
             records.add(traffic.records() + (traffic.recordsDeleted() > 0 ? " (" + traffic.recordsDeleted()
                     + " deleted during " + r.setup().strategy() + ")" : ""));
             double totalIn = traffic.perBroker().values().stream()
-                    .mapToDouble(dev.hotkeylab.experiment.BrokerTraffic.Rates::bytesInPerSecond).sum();
+                    .mapToDouble(BrokerTraffic.Rates::bytesInPerSecond).sum();
             traffic.perBroker().forEach((broker, rates) -> t.row(r.setup().strategy() + " (" + r.groupType() + ")",
                     "b" + broker, String.valueOf(r.leaderLoad().leaderRecordsByBroker().getOrDefault(broker, 0L)),
                     fmt("%.2f MB", rates.bytesInPerSecond() / 1e6),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -141,7 +142,7 @@ public final class MarkdownReport {
     }
 
     /** One sentence on how the benchmark ran; {@code quote} quotes values from the run for the target format. */
-    static String benchSummary(ScalingResult b, java.util.function.UnaryOperator<String> quote) {
+    static String benchSummary(ScalingResult b, UnaryOperator<String> quote) {
         String warmup = b.warmupMillis() > 0
                 ? String.format(Locale.ROOT, "after a %.1f s warm-up run that is not counted", b.warmupMillis() / 1000.0)
                 : "without a warm-up run";

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -186,7 +187,7 @@ final class ReportCharts {
     }
 
     private static void addBenchSeries(XYChart chart, ScalingResult b, String strategy,
-            java.util.function.ToDoubleFunction<ScalingPoint> value) {
+            ToDoubleFunction<ScalingPoint> value) {
         List<ScalingPoint> points = b.ns().stream().map(n -> b.point(n, strategy)).flatMap(Optional::stream).toList();
         if (points.isEmpty()) {
             return;

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -73,7 +74,7 @@ public final class TopicScanner {
         Admin admin;
         try {
             admin = Admin.create(adminConfig);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new IllegalArgumentException("bad bootstrap address '" + config.bootstrap() + "': "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }

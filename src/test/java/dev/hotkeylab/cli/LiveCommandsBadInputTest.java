@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotkeylab.keys.Strategy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +124,7 @@ class LiveCommandsBadInputTest {
     private static String[] split(String commandLine) {
         // Arguments in single quotes may contain spaces; nothing else here needs quoting.
         java.util.List<String> args = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(commandLine.trim());
+        Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(commandLine.trim());
         while (m.find()) {
             args.add(m.group(1) != null ? m.group(1) : m.group(2));
         }

@@ -3,6 +3,8 @@ package dev.hotkeylab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.hotkeylab.report.Markdown;
+import dev.hotkeylab.report.TextTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,9 +176,9 @@ class RunCommandBadInputTest {
 
     @Test
     void aKeyWithEscapeBytesIsShownEscapedInReportMd() throws Exception {
-        dev.hotkeylab.report.TextTable table = new dev.hotkeylab.report.TextTable("key").row("A\u001B[2J\u0007");
+        TextTable table = new TextTable("key").row("A\u001B[2J\u0007");
         assertThat(table.toText()).doesNotContain("\u001B").doesNotContain("\u0007").contains("A\\u001B[2J\\u0007");
         assertThat(table.toMarkdown()).doesNotContain("\u001B").doesNotContain("\u0007");
-        assertThat(dev.hotkeylab.report.Markdown.code("K\u001B]0;title\u0007")).isEqualTo("`K\\u001B]0;title\\u0007`");
+        assertThat(Markdown.code("K\u001B]0;title\u0007")).isEqualTo("`K\\u001B]0;title\\u0007`");
     }
 }

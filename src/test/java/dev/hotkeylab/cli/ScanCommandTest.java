@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.junit.KafkaTest;
 import dev.hotkeylab.keys.KafkaPartitioning;
+import dev.hotkeylab.report.ReportFolder;
+import dev.hotkeylab.scan.ScanConfig;
+import dev.hotkeylab.scan.ScanOutput;
+import dev.hotkeylab.scan.ScanResult;
+import dev.hotkeylab.scan.TopicScanner;
 import dev.hotkeylab.whatif.ClientModel;
 import dev.hotkeylab.whatif.KeyCounts;
 import dev.hotkeylab.whatif.ZipfSpec;
@@ -19,8 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -342,7 +349,7 @@ class ScanCommandTest {
                 .contains("no records read: the topic holds no committed records")
                 .contains("group 'never-committed': total lag 0 records; no commit on p0, p1, p2");
         // the report folder's marker lists scan's files, so a second scan into that folder is allowed
-        assertThat(Files.readAllLines(tmp.resolve("e").resolve(dev.hotkeylab.report.ReportFolder.MARKER)))
+        assertThat(Files.readAllLines(tmp.resolve("e").resolve(ReportFolder.MARKER)))
                 .contains("keys.csv", "scan.json", "scan.png");
         assertThat(CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty, "--out",
                 tmp.resolve("e").toString()).exitCode()).isZero();
@@ -368,12 +375,12 @@ class ScanCommandTest {
     @DisplayName("stopped while reading new records (--from latest), as Ctrl-C stops it: returns what was read so far")
     void stoppedWhileReading(KafkaBackend kafka) throws Exception {
         String topic = topic(kafka, "stopped", 3);
-        dev.hotkeylab.scan.TopicScanner scanner = new dev.hotkeylab.scan.TopicScanner(
-                dev.hotkeylab.scan.ScanConfig.of(kafka.bootstrapServers(), topic, null)
-                        .withFrom(dev.hotkeylab.scan.ScanConfig.From.LATEST).withLimits(Long.MAX_VALUE, Duration.ofMinutes(5)));
-        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.CompletableFuture<dev.hotkeylab.scan.ScanResult> result =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> scanner.scan(x -> { }, read::set));
+        TopicScanner scanner = new TopicScanner(
+                ScanConfig.of(kafka.bootstrapServers(), topic, null)
+                        .withFrom(ScanConfig.From.LATEST).withLimits(Long.MAX_VALUE, Duration.ofMinutes(5)));
+        AtomicLong read = new AtomicLong();
+        CompletableFuture<ScanResult> result =
+                CompletableFuture.supplyAsync(() -> scanner.scan(x -> { }, read::set));
         byte[] key = "LIVE".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka, Map.of())) {
             // it starts reading at the end of the topic: records are sent until it has seen some
@@ -389,12 +396,12 @@ class ScanCommandTest {
                     });
         }
         scanner.stop(); // what the command's Ctrl-C hook calls
-        dev.hotkeylab.scan.ScanResult r = result.get(30, TimeUnit.SECONDS);
+        ScanResult r = result.get(30, TimeUnit.SECONDS);
         assertThat(r.stopReason()).isEqualTo("interrupted (Ctrl-C)");
         assertThat(r.complete()).isFalse();
         assertThat(r.recordsRead()).isGreaterThanOrEqualTo(read.get()).isPositive();
         assertThat(r.tally().entries().get(0).key()).isEqualTo(key);
-        assertThat(dev.hotkeylab.scan.ScanOutput.text(r, null)).contains("stopped: interrupted (Ctrl-C) (partial");
+        assertThat(ScanOutput.text(r, null)).contains("stopped: interrupted (Ctrl-C) (partial");
     }
 
     /** Sends and remembers the send, so {@link #sent()} can check that every record arrived. */

@@ -2,9 +2,10 @@ package dev.hotkeylab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotkeylab.keys.Strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotkeylab.chart.ChartRenderer;
+import dev.hotkeylab.keys.Strategy;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class WhatIfCommandTest {
                 .isEqualTo(Long.parseLong(run.out().replaceAll("(?s).*simulated 1 keys x 3 partitions in ([0-9,]+) ms.*",
                         "$1").replace(",", "")));
         BufferedImage chart = ImageIO.read(out.resolve("whatif.png").toFile());
-        assertThat(chart.getWidth()).isEqualTo(dev.hotkeylab.chart.ChartRenderer.WIDTH);
+        assertThat(chart.getWidth()).isEqualTo(ChartRenderer.WIDTH);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".whatif-"));
         }

@@ -14,10 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.Test;
@@ -209,30 +218,30 @@ class DashboardBrowserTest {
     private static String watchUncommittedHotPartition(KafkaBackend kafka, DashboardServer server) throws Exception {
         String topic = "uncommitted-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String group = topic + "-group";
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka.clientConfig())) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3,
-                    (short) Math.min(3, kafka.brokers())))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, 3,
+                    (short) Math.min(3, kafka.brokers())))).all().get(30, TimeUnit.SECONDS);
             Map<String, Object> props = new java.util.HashMap<>(kafka.clientConfig());
-            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
-                    new org.apache.kafka.common.serialization.StringSerializer(),
-                    new org.apache.kafka.common.serialization.StringSerializer())) {
-                List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            try (var producer = new KafkaProducer<>(props,
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                List<Future<?>> sent = new java.util.ArrayList<>();
                 for (int i = 0; i < 1_000; i++) {
-                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 2, "hot", "v")));
+                    sent.add(producer.send(new ProducerRecord<>(topic, 2, "hot", "v")));
                 }
                 for (int i = 0; i < 10; i++) {
-                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "a" + i, "v")));
-                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 1, "b" + i, "v")));
+                    sent.add(producer.send(new ProducerRecord<>(topic, 0, "a" + i, "v")));
+                    sent.add(producer.send(new ProducerRecord<>(topic, 1, "b" + i, "v")));
                 }
                 producer.flush();
-                for (java.util.concurrent.Future<?> f : sent) {
-                    f.get(0, java.util.concurrent.TimeUnit.SECONDS);
+                for (Future<?> f : sent) {
+                    f.get(0, TimeUnit.SECONDS);
                 }
             }
             admin.alterConsumerGroupOffsets(group, Map.of(
-                    new org.apache.kafka.common.TopicPartition(topic, 0), new org.apache.kafka.clients.consumer.OffsetAndMetadata(10),
-                    new org.apache.kafka.common.TopicPartition(topic, 1), new org.apache.kafka.clients.consumer.OffsetAndMetadata(10)))
-                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    new TopicPartition(topic, 0), new OffsetAndMetadata(10),
+                    new TopicPartition(topic, 1), new OffsetAndMetadata(10)))
+                    .all().get(30, TimeUnit.SECONDS);
         }
         return server.watch("uncommitted hot partition", topic, group, kafka.clientConfig());
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
@@ -200,7 +201,7 @@ class ShareLagTest {
         }
     }
 
-    private static JsonNode awaitShare(HttpJson http, String id, java.util.function.Predicate<JsonNode> condition) {
+    private static JsonNode awaitShare(HttpJson http, String id, Predicate<JsonNode> condition) {
         JsonNode[] seen = new JsonNode[1];
         await("the run's snapshot to carry the share group's figures").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

@@ -2,6 +2,7 @@ package dev.hotkeylab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotkeylab.broker.BrokerCounters;
 import dev.hotkeylab.broker.KafkaBackend;
 import dev.hotkeylab.findings.Figures;
 import dev.hotkeylab.junit.KafkaTest;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,7 +94,7 @@ class BrokerLoadTest {
                 .put("PARTITION_AWARE_SALT brokerTraffic", salted.brokerTraffic().perBroker())
                 .put("PARTITION_AWARE_SALT shareOfBytesIn", saltedShares);
 
-        assertThat(fixed.brokerTraffic().source()).isEqualTo(dev.hotkeylab.broker.BrokerCounters.SOURCE);
+        assertThat(fixed.brokerTraffic().source()).isEqualTo(BrokerCounters.SOURCE);
         assertThat(fixed.brokerTraffic().perBroker()).hasSize(3);
         int hot = fixed.leaderLoad().leaderRecordsByBroker().entrySet().stream().filter(e -> e.getValue() == 5000L)
                 .findFirst().orElseThrow().getKey();
@@ -116,11 +119,11 @@ class BrokerLoadTest {
                 .run(ExperimentConfig.builder().serviceTimeMillis(0).messages(3000).build().withStrategy(Strategy.PARTITION_AWARE_SALT));
         Map<Integer, Long> start = new TreeMap<>();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            var request = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
-                    org.apache.kafka.clients.admin.OffsetSpec>();
+            var request = new java.util.HashMap<TopicPartition,
+                    OffsetSpec>();
             for (int p = 0; p < 3; p++) {
-                request.put(new org.apache.kafka.common.TopicPartition(r.setup().topic(), p),
-                        org.apache.kafka.clients.admin.OffsetSpec.earliest());
+                request.put(new TopicPartition(r.setup().topic(), p),
+                        OffsetSpec.earliest());
             }
             admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
                     .forEach((tp, info) -> start.put(tp.partition(), info.offset()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.RequiredTool;
 import dev.hotkeylab.junit.KafkaTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -220,7 +221,7 @@ class ClientPlacementTest {
             row.put("skipped", why);
             ROWS.add(row);
         }
-        dev.hotkeylab.findings.RequiredTool.require(why); // skipped with the reason here, fails on CI
+        RequiredTool.require(why); // skipped with the reason here, fails on CI
     }
 
     private static String createTopic(KafkaBackend kafka, String client) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotkeylab.broker.KafkaBackend;
+import dev.hotkeylab.findings.RequiredTool;
 import dev.hotkeylab.junit.KafkaTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class LibrdkafkaPartitionersTest {
     @EnumSource(value = ClientModel.class, names = "LIBRDKAFKA.*", mode = EnumSource.Mode.MATCH_ALL)
     void kcat(ClientModel model, KafkaBackend kafka) throws Exception {
         String why = ExternalClients.whyNoKcat();
-        dev.hotkeylab.findings.RequiredTool.require(why); // skipped with the reason here, fails on CI
+        RequiredTool.require(why); // skipped with the reason here, fails on CI
         String topic = createTopic(kafka, "kcat-" + model.cliName());
         List<Sent> keyed = keyedRecords();
         List<Sent> nulls = nullRecords(keyed.size());
@@ -72,7 +73,7 @@ class LibrdkafkaPartitionersTest {
     @EnumSource(value = ClientModel.class, names = "LIBRDKAFKA.*", mode = EnumSource.Mode.MATCH_ALL)
     void confluentKafkaPython(ClientModel model, KafkaBackend kafka) throws Exception {
         String why = ExternalClients.whyNoConfluentKafkaPython();
-        dev.hotkeylab.findings.RequiredTool.require(why); // skipped with the reason here, fails on CI
+        RequiredTool.require(why); // skipped with the reason here, fails on CI
         String topic = createTopic(kafka, "python-" + model.cliName());
         List<Sent> all = new ArrayList<>(keyedRecords());
         all.addAll(nullRecords(all.size()));
