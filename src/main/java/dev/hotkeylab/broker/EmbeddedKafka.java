@@ -11,10 +11,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -81,42 +79,8 @@ public final class EmbeddedKafka implements KafkaBackend {
             throw new IllegalArgumentException("bind address must be an address of this machine but got '"
                     + bindAddress + "'");
         }
-        sweepLeftovers();
-        int replication = Math.min(3, brokers);
-        Map<String, String> props = new TreeMap<>();
-        // offsets.topic.replication.factor (default 3): a single broker cannot hold 3 replicas, and consumers would
-        // then wait forever for their group coordinator.
-        props.put("offsets.topic.replication.factor", String.valueOf(replication));
-        // offsets.topic.num.partitions (default 50): 50 partitions of __consumer_offsets take seconds to create.
-        props.put("offsets.topic.num.partitions", "3");
-        // transaction.state.log.replication.factor (default 3) and .min.isr (default 2): same reason as above.
-        props.put("transaction.state.log.replication.factor", String.valueOf(replication));
-        props.put("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)));
-        props.put("transaction.state.log.num.partitions", "3");
-        // share.coordinator.state.topic.replication.factor (default 3) and .min.isr (default 2), from Kafka's
-        // ShareCoordinatorConfig: the share groups' state topic (__share_group_state) needs as many brokers, else a
-        // single broker answers "coordinator not available" and share consumers receive nothing (KIP-932).
-        props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
-        props.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.min(2, replication)));
-        // share.coordinator.state.topic.num.partitions (default 50): as for __consumer_offsets, 50 take seconds.
-        props.put("share.coordinator.state.topic.num.partitions", "3");
-        // group.initial.rebalance.delay.ms (default 3000): consumers starting together join one rebalance within
-        // 300 ms (settled one-partition-per-consumer assignment in ~0.65 s in every trial; 0 raced).
-        props.put("group.initial.rebalance.delay.ms", "300");
-        // auto.create.topics.enable (default true): experiments create their topics with a known partition count;
-        // a typo must not silently create a 1-partition topic.
-        props.put("auto.create.topics.enable", "false");
-        // log.retention.check.interval.ms (default 300000): how often the broker removes segments below a partition's
-        // log start offset. Runs that delete records as they are consumed (Admin.deleteRecords) only free disk at this
-        // check; every 5 min would let a 10^7-request run keep nearly all of it.
-        props.put("log.retention.check.interval.ms", "1000");
-        if (brokers == 1) {
-            // controlled.shutdown.enable (default true): a broker that stops first asks the controller to move its
-            // partitions' leadership elsewhere and waits for the answer. A single broker has nowhere to move them, and
-            // the round trip was about 210 ms of the 650 ms its shutdown took after Ctrl-C (load average ~15). With
-            // several brokers it stays on: the fault tests stop a leader and measure the controlled failover.
-            props.put("controlled.shutdown.enable", "false");
-        }
+        BrokerFolders.sweepLeftovers();
+        Map<String, String> props = new TreeMap<>(EmbeddedBrokerProperties.forBrokers(brokers));
         props.putAll(overrides);
 
         // One broker shares its process with the controller (fastest start). Several brokers get a controller of
@@ -155,7 +119,7 @@ public final class EmbeddedKafka implements KafkaBackend {
             throw new IllegalStateException("interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             closeQuietly(cluster);
-            deleteQuietly(base);
+            BrokerFolders.deleteQuietly(base);
             throw new IllegalStateException("embedded Kafka broker did not start: " + e.getMessage(), e);
         }
     }
@@ -187,44 +151,6 @@ public final class EmbeddedKafka implements KafkaBackend {
                     e.setValue(channel);
                 }
             }
-        }
-    }
-
-    /** Removes broker folders left by processes that are gone (killed before they could delete them). */
-    static int sweepLeftovers() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        int removed = 0;
-        try (Stream<Path> entries = Files.list(tmp)) {
-            for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(DIR_PREFIX) || !Files.isDirectory(p)) {
-                    continue;
-                }
-                String[] parts = name.substring(DIR_PREFIX.length()).split("-", 2);
-                long pid;
-                try {
-                    pid = Long.parseLong(parts[0]);
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                    deleteQuietly(p);
-                    removed += Files.exists(p) ? 0 : 1;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Best effort: tried again at the next start.
-        }
-        return removed;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Swept at the next start.
         }
     }
 
