@@ -83,18 +83,7 @@ class ShareGroupFaultTest {
             // the broker makes it available again.
             "group.share.record.lock.duration.ms=3000"})
     @DisplayName("1 broker")
-    class OneBroker {
-        @Test
-        @DisplayName(FROZEN)
-        void frozenMember(KafkaBackend kafka) {
-            frozenMembersRecordsComeBackAfterTheLock(kafka);
-        }
-
-        @Test
-        @DisplayName(POISON)
-        void poisonRecords(KafkaBackend kafka) {
-            poisonRecordsAreArchived(kafka);
-        }
+    class OneBroker extends Cases {
     }
 
     @Nested
@@ -104,7 +93,11 @@ class ShareGroupFaultTest {
             "group.share.min.record.lock.duration.ms=1000",
             "group.share.record.lock.duration.ms=3000"})
     @DisplayName("3 brokers")
-    class ThreeBrokers {
+    class ThreeBrokers extends Cases {
+    }
+
+    /** Both cases, run by each broker count's nested class on the cluster its {@code @KafkaTest} starts. */
+    abstract static class Cases {
         @Test
         @DisplayName(FROZEN)
         void frozenMember(KafkaBackend kafka) {
