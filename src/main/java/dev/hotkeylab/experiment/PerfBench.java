@@ -18,8 +18,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.tools.ConsumerPerformance;
-import org.apache.kafka.tools.ProducerPerformance;
 
 /**
  * The harness beside Kafka's own performance tools, on one backend in one run: {@code ProducerPerformance} (10^N
@@ -88,7 +86,7 @@ public final class PerfBench {
         try (Admin admin = Admin.create(backend.clientConfig())) {
             Topics.create(admin, backend, topic, PARTITIONS);
             try {
-                List<String> out = tool("ProducerPerformance", timeout, "--topic", topic,
+                List<String> out = tool("org.apache.kafka.tools.ProducerPerformance", timeout, "--topic", topic,
                         "--num-records", String.valueOf(messages), "--record-size", String.valueOf(recordSize),
                         "--throughput", "-1", "--producer-props", "bootstrap.servers=" + backend.bootstrapServers(),
                         "acks=all");
@@ -100,7 +98,7 @@ public final class PerfBench {
                 producerRate = Double.parseDouble(m.group(1));
                 progress.accept(String.format(Locale.ROOT, "ProducerPerformance: %,.0f records/s", producerRate));
 
-                List<String> cout = tool("ConsumerPerformance", timeout,
+                List<String> cout = tool("org.apache.kafka.tools.ConsumerPerformance", timeout,
                         "--bootstrap-server", backend.bootstrapServers(), "--topic", topic, "--messages",
                         String.valueOf(messages), "--group", topic + "-group", "--timeout", "60000");
                 int header = -1;
