@@ -57,7 +57,8 @@ public final class DashboardCommand implements Callable<Integer> {
                 kafka.requireReachable();
                 if (!readOnly) {
                     // The form runs the same experiment runner as `run`, on this cluster (fresh topic per run).
-                    ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap)).keepTopics(true);
+                    ExperimentRunner runner = new ExperimentRunner(ExternalKafka.connect(bootstrap))
+                            .with(o -> o.withKeepTopics(true));
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
                 kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);

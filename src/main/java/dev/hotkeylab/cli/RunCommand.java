@@ -124,10 +124,11 @@ final class RunCommand implements Callable<Integer> {
                 Serving serving = Serving.start(dashboardOptions, out);
                 KafkaBackend backend = KafkaBackends.open(choice, out)) {
             try {
-                ExperimentRunner warm = new ExperimentRunner(backend).commits(commitPolicy).records(records);
+                ExperimentRunner warm = new ExperimentRunner(backend)
+                        .with(o -> o.withCommits(commitPolicy).withRecords(records));
                 warmUp(warm, configs.get(0));
                 ExperimentRunner runner = serving.keepingTopics(adaptiveConfig == null ? warm
-                        : warm.adaptive(adaptiveConfig));
+                        : warm.with(o -> o.withAdaptive(adaptiveConfig)));
                 ExperimentRunLauncher launcher = serving.attach(runner, backend.clientConfig());
                 if (launcher != null) {
                     launcher.hold(); // the page's form waits until the main job's runs are done
@@ -135,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     for (GroupTypeRun groupRun : groupTypeRuns(configs)) {
                         ExperimentConfig config = groupRun.config();
-                        ExperimentRunner typed = runner.groupType(groupRun.type());
+                        ExperimentRunner typed = runner.with(o -> o.withGroupType(groupRun.type()));
                         if (storeSet.isEmpty()) {
                             DashboardRun shown = serving.show(groupRun.label(), backend.clientConfig());
                             results.add(runOne(typed, config, null, out, shown));
@@ -233,13 +234,13 @@ final class RunCommand implements Callable<Integer> {
 
     private ExperimentResult runOne(ExperimentRunner runner, ExperimentConfig config, RequestHandler handler,
             PrintWriter out, DashboardRun shown) {
-        boolean share = runner.groupType() == GroupType.SHARE;
+        boolean share = runner.options().groupType() == GroupType.SHARE;
         String members = share ? "share members" : "consumers";
         // A share member (ShareMember) acknowledges each record and commits the acknowledgements after every batch;
         // of the commit policy only max.poll.records applies to it.
         String commits = share ? "acknowledgements: explicit (ACCEPT after handling, RELEASE on failure), commitSync "
-                + "after every batch (max.poll.records " + runner.commits().maxPollRecords() + ")"
-                : "commits: " + runner.commits().describe();
+                + "after every batch (max.poll.records " + runner.options().commits().maxPollRecords() + ")"
+                : "commits: " + runner.options().commits().describe();
         out.printf("Running %s: %d requests on %d partitions, %d %s, %s, records: %s...%n",
                 config.strategy(), config.messages(), config.partitions(), config.consumers(), members,
                 commits, runner.options().recordsFor(config.messages())

@@ -46,7 +46,7 @@ final class Serving implements AutoCloseable {
      * broker takes them along on exit); without a page, the runner as it is.
      */
     ExperimentRunner keepingTopics(ExperimentRunner runner) {
-        return server == null ? runner : runner.keepTopics(true);
+        return server == null ? runner : runner.with(o -> o.withKeepTopics(true));
     }
 
     /** Connects the page's form to the runner; null when not serving. */
@@ -61,7 +61,7 @@ final class Serving implements AutoCloseable {
 
     /** A listener that shows one run on the page; null when not serving. */
     DashboardRun show(String label, Map<String, Object> clientConfig) {
-        return server == null ? null : new DashboardRun(server, label, clientConfig);
+        return server == null ? null : new DashboardRun(server.publisher(), label, clientConfig);
     }
 
     void inventory(DashboardRun run, InventoryRun inventory) {
@@ -75,14 +75,14 @@ final class Serving implements AutoCloseable {
                 Map.entry("outcomes", s.outcomesRecorded()),
                 Map.entry("reservationsPerSecond", Math.round(s.reservationsPerSecond())))
                 .forEach(e -> figures.put(e.getKey(), e.getValue()));
-        server.inventoryUpdated(run.id(), figures);
+        server.publisher().inventoryUpdated(run.id(), figures);
     }
 
     void reportWritten(List<DashboardRun> runs, Path report) {
         if (server == null) {
             return;
         }
-        runs.stream().filter(r -> r != null && r.id() != null).forEach(r -> server.reportWritten(r.id(), report));
+        runs.stream().filter(r -> r != null && r.id() != null).forEach(r -> server.publisher().reportWritten(r.id(), report));
     }
 
     /**

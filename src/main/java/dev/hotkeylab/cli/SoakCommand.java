@@ -96,7 +96,7 @@ final class SoakCommand implements Callable<Integer> {
         int done = 0;
         try (InventoryStore store = InventoryStores.open(kind, ic.build());
                 KafkaBackend backend = KafkaBackends.open(backendOptions.choice(), out)) {
-            ExperimentRunner runner = new ExperimentRunner(backend).groupType(type);
+            ExperimentRunner runner = new ExperimentRunner(backend).with(o -> o.withGroupType(type));
             while (System.nanoTime() < deadline && (runs == 0 || done < runs)) {
                 ConsumerCrash crash = new ConsumerCrash(random.nextInt(consumers),
                         1 + random.nextInt(Math.max(1, messages / consumers - 1)));
@@ -104,7 +104,7 @@ final class SoakCommand implements Callable<Integer> {
                         config.serviceTimeMillis());
                 ExperimentResult r;
                 try (ProgressBars bars = new ProgressBars(System.err)) {
-                    r = runner.crash(crash).run(config, bars, handler);
+                    r = runner.with(o -> o.withCrash(crash)).run(config, bars, handler);
                 }
                 InventorySummary s = handler.summary();
                 long lost = messages - (r.consumption().processed() - r.consumption().redelivered());

@@ -27,18 +27,16 @@ final class DashboardApi {
 
     private final RunRegistry registry;
     private final RunLauncher launcher;
-    private final RunPublisher publisher;
     private final ObjectMapper json;
     private final long startedAtMillis = System.currentTimeMillis();
 
     /**
-     * @param launcher  starts the form's runs, or null for a dashboard that only watches
-     * @param publisher what launched runs report to (the server, in front of the registry)
+     * @param registry what the API reads, and what the runs it launches report to
+     * @param launcher starts the form's runs, or null for a dashboard that only watches
      */
-    DashboardApi(RunRegistry registry, RunLauncher launcher, RunPublisher publisher, ObjectMapper json) {
+    DashboardApi(RunRegistry registry, RunLauncher launcher, ObjectMapper json) {
         this.registry = registry;
         this.launcher = launcher;
-        this.publisher = publisher;
         this.json = json;
     }
 
@@ -121,7 +119,7 @@ final class DashboardApi {
         }
         try {
             RunRequest request = RunRequest.fromParams(params(json.readTree(ctx.body())));
-            String id = launcher.launch(request, publisher);
+            String id = launcher.launch(request, registry);
             Map<String, String> created = new LinkedHashMap<>();
             created.put("id", id);
             created.put("href", "/api/runs/" + id);

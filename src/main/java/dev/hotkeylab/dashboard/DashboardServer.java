@@ -8,7 +8,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +20,12 @@ import java.util.stream.Collectors;
  * (polls every {@link DashboardOptions#pollInterval()} and pushes the whole state to every open page by Server-Sent
  * Events), the {@link DashboardApi} (the same figures as JSON under {@code /api/...}, see docs/dashboard-api.md, and
  * runs started from the page's form through an injected {@link RunLauncher}) and the {@link ReportFiles}. Runs report
- * to it through {@link RunPublisher}. Every answer carries a CSP, and only the address it listens on is answered
+ * to its {@link #publisher()}. Every answer carries a CSP, and only the address it listens on is answered
  * ({@link HostCheck}).
  *
  * <p>Owns a port and threads: close it.
  */
-public final class DashboardServer implements RunPublisher, AutoCloseable {
+public final class DashboardServer implements AutoCloseable {
 
     /** Defence in depth behind textContent-only rendering: no inline script, nothing loaded from elsewhere. */
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -43,7 +42,7 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
         this.options = options;
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.registry = new RunRegistry(options, json);
-        this.api = new DashboardApi(registry, launcher, this, json);
+        this.api = new DashboardApi(registry, launcher, json);
         this.feed = new LiveFeed(options.pollInterval(), registry::pollAll, api::stateJson);
         ReportFiles files = new ReportFiles(options.reportDir());
         this.app = Javalin.create(config -> {
@@ -128,36 +127,19 @@ public final class DashboardServer implements RunPublisher, AutoCloseable {
         });
     }
 
-    // ---------------------------------------------------------------- RunPublisher, kept by the registry
+    // ---------------------------------------------------------------- runs
 
-    @Override
-    public String runStarted(RunInfo run) {
-        return registry.runStarted(run);
+    /**
+     * Where this process's runs report (start, result, failure, inventory, report file): the registry the page and
+     * the API read. A run that is not shown on a dashboard has no publisher.
+     */
+    public RunPublisher publisher() {
+        return registry;
     }
 
     /** Watches an existing topic (and group) that this process does not run, e.g. from {@code hotkey-lab dashboard}. */
     public String watch(String label, String topic, String group, Map<String, Object> clientConfig) {
         return registry.watch(label, topic, group, clientConfig);
-    }
-
-    @Override
-    public void runFinished(String runId, Map<String, ?> result) {
-        registry.runFinished(runId, result);
-    }
-
-    @Override
-    public void runFailed(String runId, String error) {
-        registry.runFailed(runId, error);
-    }
-
-    @Override
-    public void inventoryUpdated(String runId, Map<String, ?> inventory) {
-        registry.inventoryUpdated(runId, inventory);
-    }
-
-    @Override
-    public void reportWritten(String runId, Path report) {
-        registry.reportWritten(runId, report);
     }
 
     // ---------------------------------------------------------------- views

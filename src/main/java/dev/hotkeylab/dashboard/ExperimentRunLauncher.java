@@ -69,7 +69,7 @@ public final class ExperimentRunLauncher implements RunLauncher, AutoCloseable {
         boolean share = request.groupType() == GroupType.SHARE;
         DashboardRun run = new DashboardRun(publisher, request.strategy() + " / " + request.consumers()
                 + (share ? " share members" : " consumers"), clientConfig, request.groupType());
-        ExperimentRunner typed = runner.groupType(request.groupType());
+        ExperimentRunner typed = runner.with(o -> o.withGroupType(request.groupType()));
         executor.submit(() -> {
             try {
                 typed.run(config, run);

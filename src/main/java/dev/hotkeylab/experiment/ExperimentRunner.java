@@ -2,10 +2,10 @@ package dev.hotkeylab.experiment;
 
 import dev.hotkeylab.broker.BrokerCounters;
 import dev.hotkeylab.broker.KafkaBackend;
-import dev.hotkeylab.keys.adaptive.AdaptivePartitionerConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -15,15 +15,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * the strategy ({@link TicketProducer}), and the wait until every request was processed; the result is assembled by
  * {@link ResultAssembly}. Every run gets its own topic and group, so runs never see each other's records.
  *
- * <p>Immutable: how it runs is a {@link RunnerOptions} record; the {@code with}-style methods below
- * ({@link #groupType(GroupType)}, {@link #crash(ConsumerCrash)}, ...) return a new runner and leave this one as it is.
+ * <p>Immutable: how it runs is a {@link RunnerOptions} record; {@link #with(UnaryOperator)} returns a runner with
+ * changed options and leaves this one as it is.
  */
 public final class ExperimentRunner {
 
     /** How long the group may take to settle its first assignment. */
     static final long SETTLE_TIMEOUT_MILLIS = GroupDriver.SETTLE_TIMEOUT_MILLIS;
 
-    /** The consumers' {@code max.poll.records} unless {@link #maxPollRecords(int)} says otherwise. */
+    /** The consumers' {@code max.poll.records} unless {@link RunnerOptions#withMaxPollRecords(int)} says otherwise. */
     public static final int DEFAULT_MAX_POLL_RECORDS = RunnerOptions.DEFAULT_MAX_POLL_RECORDS;
 
     private final KafkaBackend backend;
@@ -50,66 +50,13 @@ public final class ExperimentRunner {
         return new ExperimentRunner(backend, options);
     }
 
-    /** A runner that keeps each run's topic after the run (e.g. to inspect it with other tools). Default: deleted. */
-    public ExperimentRunner keepTopics(boolean keep) {
-        return with(options.withKeepTopics(keep));
-    }
-
-    /** A runner whose consumers poll this many records at most and commit after each batch. */
-    public ExperimentRunner maxPollRecords(int records) {
-        return with(options.withMaxPollRecords(records));
-    }
-
     /**
-     * A runner whose group members fetch and commit by {@code policy} (default {@link CommitPolicy#SMALL_BATCHES};
-     * {@link CommitPolicy#THROUGHPUT} for runs at service time 0). Replaces {@link #maxPollRecords(int)}'s setting.
+     * A runner with {@code change} applied to this one's options, e.g.
+     * {@code runner.with(o -> o.withGroupType(GroupType.SHARE).withCrash(plan))}; see {@link RunnerOptions} for each
+     * setting and its default.
      */
-    public ExperimentRunner commits(CommitPolicy policy) {
-        return with(options.withCommits(policy));
-    }
-
-    /** How this runner's members fetch and commit. */
-    public CommitPolicy commits() {
-        return options.commits();
-    }
-
-    /** A runner with these adaptive partitioner settings for ADAPTIVE runs ({@link RunnerOptions#adaptive()}). */
-    public ExperimentRunner adaptive(AdaptivePartitionerConfig config) {
-        return with(options.withAdaptive(config));
-    }
-
-    /** A runner whose Admin calls (creating the run's topic) wait this long for the cluster (default 30 s). */
-    public ExperimentRunner adminTimeout(java.time.Duration timeout) {
-        return with(options.withAdminTimeout(timeout));
-    }
-
-    /** A runner that consumes with a consumer group (default) or a share group (KIP-932), see {@link GroupType}. */
-    public ExperimentRunner groupType(GroupType type) {
-        return with(options.withGroupType(type));
-    }
-
-    /** How this runner's runs consume. */
-    public GroupType groupType() {
-        return options.groupType();
-    }
-
-    /** A runner whose share groups archive a record after this many deliveries (Kafka's range 2..10, default 5). */
-    public ExperimentRunner shareDeliveryCountLimit(int limit) {
-        return with(options.withShareDeliveryCountLimit(limit));
-    }
-
-    /**
-     * A runner whose runs keep every record ({@link RecordRetention#KEEP}), delete them as the group commits them
-     * ({@link RecordRetention#DELETE_CONSUMED}: bounded broker disk) or decide by size ({@link RecordRetention#AUTO},
-     * the default).
-     */
-    public ExperimentRunner records(RecordRetention retention) {
-        return with(options.withRecords(retention));
-    }
-
-    /** A runner that injects this consumer crash into every run (null for none). */
-    public ExperimentRunner crash(ConsumerCrash plan) {
-        return with(options.withCrash(plan));
+    public ExperimentRunner with(UnaryOperator<RunnerOptions> change) {
+        return with(change.apply(options));
     }
 
     public ExperimentResult run(ExperimentConfig config) {

@@ -122,7 +122,7 @@ public final class PerfBench {
                 admin.deleteTopics(List.of(topic));
             }
         }
-        ExperimentRunner runner = new ExperimentRunner(backend).commits(CommitPolicy.THROUGHPUT);
+        ExperimentRunner runner = new ExperimentRunner(backend).with(o -> o.withCommits(CommitPolicy.THROUGHPUT));
         Map<Strategy, Double> rates = new java.util.EnumMap<>(Strategy.class);
         double consumerRate;
         String fixedTopic = null;
@@ -130,7 +130,7 @@ public final class PerfBench {
             ExperimentConfig config = ExperimentConfig.builder().strategy(s).messages(messages).partitions(PARTITIONS)
                     .consumers(PARTITIONS).serviceTimeMillis(0).seed(seed).timeout(timeout).build();
             // FIXED_KEY's topic is kept: the consumer-only measurement below reads its filled partition.
-            ExperimentResult r = runner.keepTopics(s == Strategy.FIXED_KEY).run(config);
+            ExperimentResult r = runner.with(o -> o.withKeepTopics(s == Strategy.FIXED_KEY)).run(config);
             rates.put(s, r.timing().throughputPerSecond());
             if (s == Strategy.FIXED_KEY) {
                 fixedTopic = r.setup().topic();
@@ -150,7 +150,8 @@ public final class PerfBench {
         double harness = rates.get(Strategy.PARTITION_AWARE_SALT);
         double fixed = rates.get(Strategy.FIXED_KEY);
         return new Result(backend.kind().label(), backend.brokers(), backend.kafkaVersion(), messages, recordSize, producerRate, fetchRate, overallRate, harness,
-                fixed, consumerRate, harness / producerRate, consumerRate / fetchRate, runner.commits().describe(),
+                fixed, consumerRate, harness / producerRate, consumerRate / fetchRate,
+                runner.options().commits().describe(),
                 producerLine.trim(), consumerLine);
     }
 

@@ -45,7 +45,7 @@ public final class ScalingBench {
     public ScalingBench(KafkaBackend backend, int maxPollRecords) {
         this.backend = backend;
         this.maxPollRecords = maxPollRecords;
-        this.runner = new ExperimentRunner(backend).maxPollRecords(maxPollRecords);
+        this.runner = new ExperimentRunner(backend).with(o -> o.withMaxPollRecords(maxPollRecords));
     }
 
     /**

@@ -43,16 +43,19 @@ public final class ShareBench {
     public List<Row> run(ScalingConfig config, Consumer<String> progress) {
         if (config.warmup()) {
             int n = config.ns().stream().mapToInt(Integer::intValue).max().orElse(1);
-            ScalingBench.warmUp(runner.groupType(GroupType.CLASSIC), config.experiment(n, Strategy.FIXED_KEY));
-            ScalingBench.warmUp(runner.groupType(GroupType.SHARE), config.experiment(n, Strategy.FIXED_KEY));
+            ScalingBench.warmUp(runner
+                    .with(o -> o.withGroupType(GroupType.CLASSIC)), config.experiment(n, Strategy.FIXED_KEY));
+            ScalingBench.warmUp(runner
+                    .with(o -> o.withGroupType(GroupType.SHARE)), config.experiment(n, Strategy.FIXED_KEY));
         }
         List<Row> rows = new ArrayList<>();
         for (int n : config.ns()) {
-            ExperimentResult fixed = runner.groupType(GroupType.CLASSIC).run(config.experiment(n, Strategy.FIXED_KEY));
+            ExperimentResult fixed = runner
+                    .with(o -> o.withGroupType(GroupType.CLASSIC)).run(config.experiment(n, Strategy.FIXED_KEY));
             progress.accept(line(n, "FIXED_KEY, consumer group", fixed));
             ExperimentResult salted = runner.run(config.experiment(n, Strategy.PARTITION_AWARE_SALT));
             progress.accept(line(n, "PARTITION_AWARE_SALT, consumer group", salted));
-            ExperimentResult share = runner.groupType(GroupType.SHARE)
+            ExperimentResult share = runner.with(o -> o.withGroupType(GroupType.SHARE))
                     .run(config.experiment(n, Strategy.FIXED_KEY).toBuilder().partitions(1).build());
             progress.accept(line(n, "FIXED_KEY, share group, 1 partition", share));
             rows.add(new Row(n, fixed, salted, share));

@@ -42,7 +42,7 @@ class ShareGroupsFeatureTest {
             admin.updateFeatures(Map.of(ShareGroups.FEATURE,
                     new FeatureUpdate((short) 0, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE))).all().get();
         }
-        ExperimentRunner runner = new ExperimentRunner(kafka).groupType(GroupType.SHARE);
+        ExperimentRunner runner = new ExperimentRunner(kafka).with(o -> o.withGroupType(GroupType.SHARE));
 
         assertThatThrownBy(() -> runner.run(ExperimentConfig.builder().messages(10).build()))
                 .isInstanceOf(IllegalStateException.class)

@@ -57,7 +57,8 @@ class DashboardApiTest {
 
     @BeforeAll
     static void start() {
-        launcher = new ExperimentRunLauncher(new ExperimentRunner(new Unreachable()).adminTimeout(Duration.ofSeconds(1)),
+        launcher = new ExperimentRunLauncher(new ExperimentRunner(new Unreachable())
+                .with(o -> o.withAdminTimeout(Duration.ofSeconds(1))),
                 Map.of("bootstrap.servers", NOBODY));
         server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reportDir), launcher);
         http = new HttpJson(server.url());
@@ -259,7 +260,7 @@ class DashboardApiTest {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("strategy", "RANDOM_SALT");
             params.put("key", "K");
-            String id = server.runStarted(new RunInfo("RANDOM_SALT / 3 consumers", "t-published", "g-published", Map.of(), params));
+            String id = server.publisher().runStarted(new RunInfo("RANDOM_SALT / 3 consumers", "t-published", "g-published", Map.of(), params));
 
             JsonNode running = http.get("/api/runs/" + id).json();
             assertThat(running.get("status").asText()).isEqualTo("RUNNING");
@@ -271,11 +272,11 @@ class DashboardApiTest {
             result.put("strategy", "RANDOM_SALT");
             result.put("perPartition", List.of(0, 338, 662));
             result.put("activeConsumers", 2);
-            server.inventoryUpdated(id, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
+            server.publisher().inventoryUpdated(id, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
             Path report = Files.createDirectories(reportDir.resolve(id)).resolve("report.md");
             Files.writeString(report, "# report of " + id + "\n");
-            server.reportWritten(id, report);
-            server.runFinished(id, result);
+            server.publisher().reportWritten(id, report);
+            server.publisher().runFinished(id, result);
 
             JsonNode finished = http.get("/api/runs/" + id).json();
             assertThat(finished.get("status").asText()).isEqualTo("FINISHED");
@@ -303,9 +304,9 @@ class DashboardApiTest {
         @DisplayName("reports outside the report folder are neither linked nor served")
         void reportTraversal() throws Exception {
             Path outside = Files.createTempFile("outside", ".md");
-            String id = server.runStarted(new RunInfo("x", "t-x", null, Map.of(), Map.of()));
+            String id = server.publisher().runStarted(new RunInfo("x", "t-x", null, Map.of(), Map.of()));
 
-            assertThatThrownBy(() -> server.reportWritten(id, outside))
+            assertThatThrownBy(() -> server.publisher().reportWritten(id, outside))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must lie under");
             // Jetty refuses an encoded "../" itself (400); a plain one is normalized away before routing (404).
             HttpJson.Answer encoded = http.get("/reports/..%2F..%2F" + outside.getFileName());
@@ -318,7 +319,7 @@ class DashboardApiTest {
         @Test
         @DisplayName("publishing for an unknown run id is an error naming it")
         void unknownRunId() {
-            assertThatThrownBy(() -> server.runFinished("run-0", Map.of()))
+            assertThatThrownBy(() -> server.publisher().runFinished("run-0", Map.of()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("no run 'run-0'; known runs: ");
         }

@@ -68,7 +68,8 @@ class DashboardBrowserTest {
         assertThat(hot).as("Kafka's partitioner puts the seed's concert on partition 2 of 3").isEqualTo(2);
         int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
 
-        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka).keepTopics(true),
+        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka)
+                .with(o -> o.withKeepTopics(true)),
                 kafka.clientConfig());
              DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
@@ -147,11 +148,11 @@ class DashboardBrowserTest {
                     d -> d.findElements(By.cssSelector("#history-table a[href^='/api/runs/']")).size() == 3);
 
             // What the runner publishes for an inventory store and a written report shows up too.
-            server.inventoryUpdated(fixed, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
-            server.inventoryUpdated(spread, Map.of("capacity", 100, "sold", 100, "oversold", 0, "duplicatesRefused", 9));
+            server.publisher().inventoryUpdated(fixed, Map.of("capacity", 100, "sold", 103, "oversold", 3, "duplicatesRefused", 7));
+            server.publisher().inventoryUpdated(spread, Map.of("capacity", 100, "sold", 100, "oversold", 0, "duplicatesRefused", 9));
             Path report = Files.createDirectories(reports.resolve(fixed)).resolve("report.md");
             Files.writeString(report, "# " + fixed + "\n");
-            server.reportWritten(fixed, report);
+            server.publisher().reportWritten(fixed, report);
             String oversold = "#inventory-table tr[data-run-id='" + fixed + "'] td[data-field='oversold']";
             wait.withMessage("the inventory table").until(d -> "3".equals(textOf(d, oversold)));
             assertThat(classOf(driver, oversold)).contains("bad");
@@ -250,7 +251,8 @@ class DashboardBrowserTest {
     @DisplayName("the form's group type starts a share run: its card lists the share members, what they acquired and the share lag")
     void shareRunFromTheForm(KafkaBackend kafka) throws Exception {
         int hot = KafkaPartitioning.partitionFor(KEY, 3);
-        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka).keepTopics(true),
+        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka)
+                .with(o -> o.withKeepTopics(true)),
                 kafka.clientConfig());
              DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {

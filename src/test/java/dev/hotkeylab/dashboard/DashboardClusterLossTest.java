@@ -26,7 +26,8 @@ class DashboardClusterLossTest {
         EmbeddedKafka external = EmbeddedKafka.start(1);
         String bootstrap = external.bootstrapServers();
         try (ExternalKafka backend = ExternalKafka.connect(bootstrap)) {
-            ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(backend).keepTopics(true),
+            ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(backend)
+                    .with(o -> o.withKeepTopics(true)),
                     backend.clientConfig());
             try (DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0), launcher)) {
                 HttpJson http = new HttpJson(server.url());

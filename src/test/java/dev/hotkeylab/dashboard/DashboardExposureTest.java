@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +78,8 @@ class DashboardExposureTest {
         // Runs against an address where nothing listens wait there (for up to 20 s) before they fail: long enough to
         // hold every slot while the next POST arrives.
         ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(
-                new DashboardApiTest.Unreachable()).adminTimeout(Duration.ofSeconds(20)), Map.of("bootstrap.servers",
+                new DashboardApiTest.Unreachable())
+                        .with(o -> o.withAdminTimeout(Duration.ofSeconds(20))), Map.of("bootstrap.servers",
                 DashboardApiTest.NOBODY));
         try (DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0), launcher)) {
             HttpJson http = new HttpJson(server.url());

@@ -29,7 +29,8 @@ class DashboardRunsTest {
 
     @BeforeAll
     static void start(KafkaBackend kafka) {
-        launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka).keepTopics(true), kafka.clientConfig());
+        launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka)
+                .with(o -> o.withKeepTopics(true)), kafka.clientConfig());
         server = DashboardServer.start(DashboardOptions.defaults().withPort(0), launcher);
         http = new HttpJson(server.url());
     }

@@ -39,7 +39,7 @@ class AdaptiveExperimentTest {
 
     @BeforeAll
     static void run(KafkaBackend kafka) {
-        result = new ExperimentRunner(kafka).adaptive(ADAPTIVE).run(CONFIG);
+        result = new ExperimentRunner(kafka).with(o -> o.withAdaptive(ADAPTIVE)).run(CONFIG);
     }
 
     @Test

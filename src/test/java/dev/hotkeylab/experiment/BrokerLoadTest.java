@@ -41,7 +41,7 @@ class BrokerLoadTest {
     @Test
     @DisplayName("PARTITION_AWARE_SALT: each leader carries only its partitions' share")
     void saltingSpreadsTheLoad(KafkaBackend kafka, TestReporter reporter) throws Exception {
-        ExperimentResult r = new ExperimentRunner(kafka).keepTopics(true)
+        ExperimentResult r = new ExperimentRunner(kafka).with(o -> o.withKeepTopics(true))
                 .run(CONFIG.withStrategy(Strategy.PARTITION_AWARE_SALT));
         // Which broker leads which partition, read from the cluster: a broker may lead two of the three.
         Map<Integer, Long> expected = new TreeMap<>();
@@ -114,8 +114,9 @@ class BrokerLoadTest {
     @DisplayName("delete-consumed: records below committed offsets are deleted, every request still processed once, "
             + "end offsets unchanged, leader bytes from the producer")
     void deleteConsumed(KafkaBackend kafka, TestReporter reporter) throws Exception {
-        ExperimentResult r = new ExperimentRunner(kafka).keepTopics(true).records(RecordRetention.DELETE_CONSUMED)
-                .commits(CommitPolicy.SMALL_BATCHES)
+        ExperimentResult r = new ExperimentRunner(kafka)
+                .with(o -> o.withKeepTopics(true).withRecords(RecordRetention.DELETE_CONSUMED)
+                        .withCommits(CommitPolicy.SMALL_BATCHES))
                 .run(ExperimentConfig.builder().serviceTimeMillis(0).messages(3000).build().withStrategy(Strategy.PARTITION_AWARE_SALT));
         Map<Integer, Long> start = new TreeMap<>();
         try (Admin admin = Admin.create(kafka.clientConfig())) {

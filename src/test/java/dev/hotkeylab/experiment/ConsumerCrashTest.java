@@ -21,7 +21,7 @@ class ConsumerCrashTest {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.PARTITION_AWARE_SALT).messages(1000)
                 .serviceTimeMillis(2).build();
         // Member 0 dies after its 70th record: 20 records into its second batch of 50, never committed.
-        ExperimentResult r = new ExperimentRunner(kafka).crash(new ConsumerCrash(0, 70)).run(config);
+        ExperimentResult r = new ExperimentRunner(kafka).with(o -> o.withCrash(new ConsumerCrash(0, 70))).run(config);
         Figures.of(reporter).put("crashedConsumers", r.consumption().crashedConsumers()).put("processed", r.consumption().processed())
                 .put("redelivered", r.consumption().redelivered()).put("perPartition", r.distribution().perPartition());
 

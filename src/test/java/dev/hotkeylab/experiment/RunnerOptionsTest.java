@@ -29,10 +29,10 @@ class RunnerOptionsTest {
     @Test
     void aRunnerIsNotChangedByItsWithMethods() {
         ExperimentRunner runner = new ExperimentRunner(null);
-        ExperimentRunner share = runner.groupType(GroupType.SHARE).crash(new ConsumerCrash(0, 5));
-        assertThat(runner.groupType()).isEqualTo(GroupType.CLASSIC);
+        ExperimentRunner share = runner.with(o -> o.withGroupType(GroupType.SHARE).withCrash(new ConsumerCrash(0, 5)));
+        assertThat(runner.options().groupType()).isEqualTo(GroupType.CLASSIC);
         assertThat(runner.options().crash()).isNull();
-        assertThat(share.groupType()).isEqualTo(GroupType.SHARE);
+        assertThat(share.options().groupType()).isEqualTo(GroupType.SHARE);
         assertThat(share.options().crash()).isEqualTo(new ConsumerCrash(0, 5));
     }
 

@@ -25,7 +25,7 @@ class ShareGroupExperimentTest {
             .strategy(Strategy.FIXED_KEY).serviceTimeMillis(1).build();
 
     static void check(KafkaBackend kafka, GroupType type, int members, int activeOnHotPartition) {
-        ExperimentResult r = new ExperimentRunner(kafka).groupType(type)
+        ExperimentResult r = new ExperimentRunner(kafka).with(o -> o.withGroupType(type))
                 .run(SEED.toBuilder().consumers(members).build());
         System.out.printf("%s, %d members on %d broker(s): per member %s, out of order per concert %d, drain %d ms, "
                 + "%s%n", type, members, kafka.brokers(), r.spread().perConsumer().values().stream()

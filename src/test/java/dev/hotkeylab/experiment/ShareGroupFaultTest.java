@@ -30,7 +30,8 @@ class ShareGroupFaultTest {
     }
 
     static void frozenMembersRecordsComeBackAfterTheLock(KafkaBackend kafka) {
-        ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).crash(new ConsumerCrash(0, 10))
+        ExperimentResult r = new ExperimentRunner(kafka)
+                .with(o -> o.withGroupType(GroupType.SHARE).withCrash(new ConsumerCrash(0, 10)))
                 .run(onePartition().build());
         System.out.printf("%d broker(s): frozen %s; processed %d, redelivered %d, share %s%n", kafka.brokers(),
                 r.consumption().crashedConsumers(), r.consumption().processed(), r.consumption().redelivered(), r.share());
@@ -57,7 +58,8 @@ class ShareGroupFaultTest {
             service.handle(request);
         };
         ExperimentConfig config = onePartition().build();
-        ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE).shareDeliveryCountLimit(3)
+        ExperimentResult r = new ExperimentRunner(kafka)
+                .with(o -> o.withGroupType(GroupType.SHARE).withShareDeliveryCountLimit(3))
                 .run(config, ExperimentListener.NONE, handler);
         System.out.printf("%d broker(s): poison deliveries %s; processed %d, share %s%n", kafka.brokers(), deliveries,
                 r.consumption().processed(), r.share());

@@ -104,7 +104,8 @@ class InventoryExperimentTest {
         try (InventoryStore store = InventoryStores.open(kind, InventoryServers.config(kind, CAPACITY))) {
             InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(), CAPACITY,
                     config.serviceTimeMillis());
-            ExperimentResult result = new ExperimentRunner(kafka).crash(crash).run(config, ExperimentListener.NONE,
+            ExperimentResult result = new ExperimentRunner(kafka)
+                    .with(o -> o.withCrash(crash)).run(config, ExperimentListener.NONE,
                     handler);
             InventorySummary summary = handler.summary();
             System.out.println(kind + ", " + config.consumers() + " consumers: " + summary.describe()

@@ -46,8 +46,9 @@ class ShareGroupInventoryTest {
         try (InventoryStore store = InventoryStores.open(kind, InventoryServers.config(kind, CAPACITY))) {
             InventoryRequestHandler handler = InventoryRequestHandler.prepare(store, config.key(), CAPACITY,
                     config.serviceTimeMillis());
-            ExperimentResult r = new ExperimentRunner(kafka).groupType(GroupType.SHARE)
-                    .crash(new ConsumerCrash(0, 20)).run(config, ExperimentListener.NONE, handler);
+            ExperimentResult r = new ExperimentRunner(kafka)
+                    .with(o -> o.withGroupType(GroupType.SHARE).withCrash(new ConsumerCrash(0, 20)))
+                    .run(config, ExperimentListener.NONE, handler);
             InventorySummary summary = handler.summary();
             System.out.println(kind + ", share group: " + summary.describe() + "; " + r.share());
 
