@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure throughput scaling: FIXED_KEY against salted keys for N consumers on N partitions.")
+        description = {"Measure throughput scaling: FIXED_KEY against salted keys for N consumers on N partitions.",
+                "--group-type share also runs N share-group members on the hot key's one partition (printed, not "
+                        + "written to the report)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--n", paramLabel = "N", split = ",", defaultValue = "1,2,3,6",
@@ -70,11 +72,9 @@ final class BenchCommand implements Callable<Integer> {
             + "slowed by a cold JIT).")
     boolean noWarmup;
 
-    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
-            description = "classic: FIXED_KEY against salting, consumer groups of N on N partitions; share: also N "
-                    + "share-group members on the hot key's one partition (printed, not written to the report) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String groupType;
+    /** share: also N share-group members on the hot key's one partition (printed, not written to the report). */
+    @Mixin
+    GroupTypeOption groupType;
 
     @Option(names = "--perf", paramLabel = "REQUESTS", arity = "0..1", fallbackValue = "1000000",
             description = "Instead: Kafka's ProducerPerformance and ConsumerPerformance beside the harness at service "
@@ -82,9 +82,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "to the report's perf section.")
     Integer perf;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
-            description = "Report folder to merge the bench section into (default: ${DEFAULT-VALUE}).")
-    Path out;
+    /** The report folder the bench section is merged into. */
+    @Mixin
+    OutFolder out = new OutFolder("target/hotkey-report");
 
     @Mixin
     BackendOptions backendOptions;
@@ -121,14 +121,14 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (perf != null) {
-            return PerfBenchOutput.run(perf, traffic.seed(), backendOptions.choice(), this.out, out);
+            return PerfBenchOutput.run(perf, traffic.seed(), backendOptions.choice(), this.out.path, out);
         }
         ScalingConfig config = config();
-        if (GroupType.parse(groupType) == GroupType.SHARE) {
+        if (groupType.type() == GroupType.SHARE) {
             return ShareBenchOutput.run(config, backendOptions.choice(), out);
         }
-        ReportWriter.checkWritable(this.out);
-        ReportSections.read(this.out);
+        ReportWriter.checkWritable(this.out.path);
+        ReportSections.read(this.out.path);
         var choice = backendOptions.choice();
         int largestN = config.ns().stream().mapToInt(Integer::intValue).max().orElse(1);
         Limits.requireHeapForRequests((long) largestN * config.messagesPerPartition());
@@ -144,11 +144,11 @@ final class BenchCommand implements Callable<Integer> {
             result = new ScalingBench(backend).run(config, reproduceCommand(), new Progress(out));
         }
         // Read again now: a run may have written the folder while the benchmark ran.
-        RunReport report = ReportSections.read(this.out)
+        RunReport report = ReportSections.read(this.out.path)
                 .orElseGet(() -> new RunReport(result.backend(), result.kafkaVersion(), traffic.seed(), result.generatedAt(),
                         result.command(), RunReport.thisMachine(), List.of(), Map.of()))
                 .withSection(ReportSections.BENCH, result);
-        Path written = ReportWriter.complete().write(report, this.out);
+        Path written = ReportWriter.complete().write(report, this.out.path);
         out.println();
         out.print(BenchTable.of(result).toText());
         out.println();

@@ -40,10 +40,8 @@ public final class ConsumeCommand implements Callable<Integer> {
             description = "Milliseconds of simulated work per record (default: ${DEFAULT-VALUE}).")
     int serviceTimeMs;
 
-    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
-            description = "classic (a consumer group: one member per partition) or share (a share group, KIP-932, "
-                    + "Kafka >= 4.2: members share partitions record by record) (default: ${DEFAULT-VALUE}).")
-    String groupType;
+    @Mixin
+    GroupTypeOption groupType;
 
     @Option(names = "--client-id", description = "Client id shown on the dashboard (default: group + random suffix).")
     String clientId;
@@ -55,7 +53,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
-        GroupType type = GroupType.parse(groupType);
+        GroupType type = groupType.type();
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
             kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);

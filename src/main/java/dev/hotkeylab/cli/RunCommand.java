@@ -61,9 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/hotkey-report",
-            description = "Report folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    /** The report folder. */
+    @Mixin
+    OutFolder out = new OutFolder("target/hotkey-report");
 
     @Option(names = "--no-serve", description = "Exit when the report is written instead of serving the dashboard.")
     boolean noServe;
@@ -93,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
         List<StoreKind> stores = inventory == null ? List.of()
                 : inventory.stream().map(StoreKind::parse).distinct().toList();
         InventoryConfig inventoryConfig = inventoryConfig();
-        DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out);
-        ReportWriter.checkWritable(this.out);
+        DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out.path);
+        ReportWriter.checkWritable(this.out.path);
         CommitPolicy commitPolicy = workload.commitPolicy();
         RecordRetention records = workload.records();
         var choice = backendOptions.choice();
@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
                 RunReport report = new RunReport(backend.kind().label(), backend.kafkaVersion(), workload.traffic.seed(),
                         OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), reproduceCommand(),
                         RunReport.thisMachine(), results, sections);
-                Path written = ReportWriter.complete().write(report, this.out);
+                Path written = ReportWriter.complete().write(report, this.out.path);
                 out.println();
                 out.print(new ComparisonTable(results, labels).toText());
                 out.println();

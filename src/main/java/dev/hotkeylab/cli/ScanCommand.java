@@ -81,16 +81,15 @@ public final class ScanCommand implements Callable<Integer> {
                     + "at the start 5s unless given).")
     Duration timeout;
 
-    @Option(names = "--out", defaultValue = "target/hotkey-report/scan", paramLabel = "DIR",
-            description = "Where scan.json, keys.csv and scan.png go (default target/hotkey-report/scan): a new or"
-                    + " empty folder, or one hotkey-lab wrote before.")
-    Path out;
+    /** Where scan.json, keys.csv and scan.png go. */
+    @Mixin
+    OutFolder out = new OutFolder("target/hotkey-report/scan");
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ScanConfig config = config();
-        ReportFolder.requireReplaceable(out);
+        ReportFolder.requireReplaceable(out.path);
         // A cluster that does not answer at the start is exit 2, as for produce, consume and dashboard; later, exit 1.
         try (KafkaChecks checks = new KafkaChecks(kafka.bootstrap, timeout, KafkaChecks.startTimeout(timeout,
                 spec.commandLine().getParseResult().hasMatchedOption("--timeout")))) {
@@ -117,7 +116,7 @@ public final class ScanCommand implements Callable<Integer> {
             List<Path> written = write(result, advice);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.printf(Locale.ROOT, "next: ./hotkey-lab whatif --partitions %d --key-file %s%n",
-                    result.partitions().size(), out.resolve("keys.csv"));
+                    result.partitions().size(), out.path.resolve("keys.csv"));
             stdout.flush();
             return 0;
         }
@@ -175,15 +174,15 @@ public final class ScanCommand implements Callable<Integer> {
      */
     private List<Path> write(ScanResult result, ScanAdvice advice) {
         try {
-            List<Path> names = OutputFiles.write(out, ".scan-", folder -> {
+            List<Path> names = OutputFiles.write(out.path, ".scan-", folder -> {
                 ScanOutput.writeJson(folder.resolve("scan.json"), ScanOutput.document(result, advice));
                 ScanOutput.writeKeys(folder.resolve("keys.csv"), result);
                 ScanOutput.writeChart(folder.resolve("scan.png"), result);
                 ReportFolder.mark(folder);
             });
-            return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(out::resolve).toList();
+            return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(out.path::resolve).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + out.path + ": " + e.getMessage(), e);
         }
     }
 

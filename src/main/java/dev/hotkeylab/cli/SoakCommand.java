@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
  * {@code run 12: crashed c1 after 37, redelivered 37, sold 100/100, duplicates refused 12, lost 0}.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Repeat salted runs with an inventory store and a consumer killed at random; check invariants.")
+        description = {"Repeat salted runs with an inventory store and a consumer killed at random; check invariants.",
+                "With --group-type share a crashed member's records come back when their acquisition lock expires "
+                        + "(30 s by default)."})
 final class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", paramLabel = "M", defaultValue = "10", description = "How long to soak (default: ${DEFAULT-VALUE}).")
@@ -53,10 +55,9 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--service-time", paramLabel = "MS", defaultValue = "1", description = "Per request (default: ${DEFAULT-VALUE}).")
     double serviceTime;
 
-    @Option(names = "--group-type", paramLabel = "T", defaultValue = "classic",
-            description = "classic (consumer group) or share (share group, KIP-932: a crashed member's records come "
-                    + "back when their acquisition lock expires, 30 s by default) (default: ${DEFAULT-VALUE}).")
-    String groupType;
+    /** share: a crashed member's records come back when their acquisition lock expires (30 s by default). */
+    @Mixin
+    GroupTypeOption groupType;
 
     /** Seeds the crash points. */
     @Mixin
@@ -76,7 +77,7 @@ final class SoakCommand implements Callable<Integer> {
         if (runs < 0) {
             throw new IllegalArgumentException("runs must be >= 0 but got " + runs);
         }
-        GroupType type = GroupType.parse(groupType);
+        GroupType type = groupType.type();
         StoreKind kind = StoreKind.parse(inventory);
         if (!kind.safe()) {
             throw new IllegalArgumentException("soak needs an idempotent store (redis-lua, sql-conditional, "

@@ -83,9 +83,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--coverage", description = "Print the naive-salting coverage table (P x B) and add it to the JSON.")
     boolean coverage;
 
-    @Option(names = "--out", defaultValue = "target/hotkey-report/whatif", paramLabel = "DIR",
-            description = "Where whatif.json and whatif.png go (default target/hotkey-report/whatif).")
-    Path out;
+    /** Where whatif.json and whatif.png go. */
+    @Mixin
+    OutFolder out = new OutFolder("target/hotkey-report/whatif");
 
     @Override
     public Integer call() {
@@ -94,7 +94,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         long commandStarted = System.nanoTime();
         WhatIfConfig config = config();
         // Before anything is read or simulated: --out must be a folder whatif may write into (as run, bench and scan).
-        ReportFolder.requireReplaceable(out);
+        ReportFolder.requireReplaceable(out.path);
         KeyCounts keyCounts = config == null ? null : loadKeys();
         if (!coverage && keyCounts == null) {
             throw new IllegalArgumentException(
@@ -195,9 +195,9 @@ public final class WhatIfCommand implements Callable<Integer> {
      */
     private List<Path> write(WhatIfResult result, SaltCoverage.Table table, ClientComparison comparison,
             long elapsedMillis) {
-        Path target = out.toAbsolutePath().normalize();
+        Path target = out.path.toAbsolutePath().normalize();
         try {
-            List<Path> names = OutputFiles.write(out, ".whatif-", folder -> {
+            List<Path> names = OutputFiles.write(out.path, ".whatif-", folder -> {
                 WhatIfOutput.writeJson(folder.resolve("whatif.json"),
                         WhatIfOutput.document(result, table, comparison, elapsedMillis));
                 if (result != null) {
@@ -210,7 +210,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             }
             return names.stream().filter(n -> !n.toString().equals(ReportFolder.MARKER)).map(target::resolve).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + out.path + ": " + e.getMessage(), e);
         }
     }
 }
