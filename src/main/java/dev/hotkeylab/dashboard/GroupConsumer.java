@@ -2,6 +2,7 @@ package dev.hotkeylab.dashboard;
 
 import dev.hotkeylab.experiment.CommitPolicy;
 import dev.hotkeylab.experiment.ConsumerLoop;
+import dev.hotkeylab.experiment.MemberLoop;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +35,12 @@ public final class GroupConsumer extends LiveConsumer {
     }
 
     @Override
-    public void run() {
-        loop.run();
+    MemberLoop loop() {
+        return loop;
     }
 
     /** What the loop does with each record: the service time, then the counts. */
-    private final class Work implements ConsumerLoop.Work {
+    private final class Work extends LoopEvents implements ConsumerLoop.Work {
 
         @Override
         public boolean handle(ConsumerRecord<String, byte[]> record) {
@@ -49,24 +50,9 @@ public final class GroupConsumer extends LiveConsumer {
         }
 
         @Override
-        public void progress() {
-            GroupConsumer.this.progress();
-        }
-
-        @Override
         public void assigned(Set<Integer> partitions) {
             assignment = partitions;
         }
-
-        @Override
-        public void failed(Exception e) {
-            GroupConsumer.this.failed(e);
-        }
-    }
-
-    @Override
-    public String clientId() {
-        return loop.clientId();
     }
 
     /** Partitions owned now. */
@@ -78,11 +64,5 @@ public final class GroupConsumer extends LiveConsumer {
     /** True once the group coordinator has assigned this member at least once. */
     public boolean assignedOnce() {
         return loop.assignedOnce();
-    }
-
-    /** Stops the loop; the thread closes the consumer (see {@link ConsumerLoop#stop()}). */
-    @Override
-    void stop() {
-        loop.stop();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotkeylab.dashboard;
 
+import dev.hotkeylab.experiment.MemberLoop;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.errors.InterruptException;
  * One member of a group on its own thread, as {@code hotkey-lab consume} runs it: {@link GroupConsumer} (consumer group)
  * or {@link ShareGroupConsumer} (share group). This base holds what both count alike: the service time spent on each
  * record, the records processed in all and per partition, the error that stopped the loop, and a {@link #close()} that
- * stops it once, from any thread.
+ * stops it once, from any thread. It runs and stops the experiments' {@link MemberLoop} the subclass makes.
  */
 public abstract sealed class LiveConsumer implements Runnable, AutoCloseable
         permits GroupConsumer, ShareGroupConsumer {
@@ -39,13 +40,21 @@ public abstract sealed class LiveConsumer implements Runnable, AutoCloseable
         this.onProgress = onProgress;
     }
 
-    public abstract String clientId();
+    /** This member's loop, made by the subclass's constructor. */
+    abstract MemberLoop loop();
+
+    @Override
+    public final void run() {
+        loop().run();
+    }
+
+    /** The member's client id. */
+    public final String clientId() {
+        return loop().clientId();
+    }
 
     /** Partitions this member works on now. */
     public abstract Set<Integer> assignment();
-
-    /** Makes the loop stop; called once, by the first {@link #close()}. */
-    abstract void stop();
 
     /** Records served and committed (or acknowledged and committed) so far. */
     public final long processed() {
@@ -65,12 +74,8 @@ public abstract sealed class LiveConsumer implements Runnable, AutoCloseable
     @Override
     public final void close() {
         if (closed.compareAndSet(false, true)) {
-            stop();
+            loop().stop();
         }
-    }
-
-    final boolean closed() {
-        return closed.get();
     }
 
     /** Spends the service time: the simulated work of selling a ticket. */
@@ -96,6 +101,20 @@ public abstract sealed class LiveConsumer implements Runnable, AutoCloseable
 
     final void progress() {
         onProgress.run();
+    }
+
+    /** What a loop tells every live consumer alike: the base of each subclass's work. */
+    abstract class LoopEvents implements MemberLoop.Events {
+
+        @Override
+        public final void progress() {
+            LiveConsumer.this.progress();
+        }
+
+        @Override
+        public final void failed(Exception e) {
+            LiveConsumer.this.failed(e);
+        }
     }
 
     /** Partitions this member has counted records from, ascending. */

@@ -15,10 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The loop of one consumer-group member, the one both the experiments ({@link GroupMember}) and the dashboard's live
@@ -28,13 +24,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * see assigned), and synchronously when partitions are revoked (their offsets go to the next owner). Run it on its
  * own thread; {@link #stop()} from any thread ends it within one poll (100 ms) or one record's work.
  */
-public final class ConsumerLoop implements Runnable {
+public final class ConsumerLoop implements MemberLoop {
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CLOSING_TIMEOUT = Duration.ofSeconds(5);
 
-    /** What a {@link ConsumerLoop} does with its records; every method is called on the loop's thread. */
-    public interface Work {
+    /**
+     * What a {@link ConsumerLoop} does with its records; every method is called on the loop's thread. It is told its
+     * {@link #progress()} after each commit, each rebalance and the close.
+     */
+    public interface Work extends MemberLoop.Events {
 
         /**
          * Handles one record.
@@ -49,16 +48,9 @@ public final class ConsumerLoop implements Runnable {
         default void handled(int records) {
         }
 
-        /** After each commit, each rebalance and the close. */
-        default void progress() {
-        }
-
         /** The partitions owned now (a new set after each rebalance, empty after the close). */
         default void assigned(Set<Integer> partitions) {
         }
-
-        /** The error that ended the loop (not the wakeup or interrupt of {@link #stop()}). */
-        void failed(Exception e);
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -93,14 +85,9 @@ public final class ConsumerLoop implements Runnable {
      */
     public static Map<String, Object> config(Map<String, Object> clientConfig, String group, String clientId,
             int maxPollRecords) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Object> config = MemberLoops.config(clientConfig, group, clientId, maxPollRecords);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         return config;
     }
 
@@ -145,17 +132,8 @@ public final class ConsumerLoop implements Runnable {
                 commit(true, CLOSING_TIMEOUT);
                 work.progress();
             }
-        } catch (WakeupException | InterruptException e) {
-            if (!stopping) {
-                work.failed(e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (!stopping) {
-                work.failed(e);
-            }
         } catch (Exception e) {
-            work.failed(e);
+            MemberLoops.ended(e, stopping, work);
         } finally {
             consumer.close(CloseOptions.timeout(CLOSING_TIMEOUT));
             work.assigned(Set.of());
@@ -179,6 +157,7 @@ public final class ConsumerLoop implements Runnable {
      * Asks the loop to leave: returns at once; the thread closes the consumer and ends. What was handled since the
      * last commit is committed unless the stop's wakeup cuts that commit short (then it comes back to the group).
      */
+    @Override
     public void stop() {
         stopping = true;
         consumer.wakeup();
@@ -189,6 +168,7 @@ public final class ConsumerLoop implements Runnable {
         return assignedOnce;
     }
 
+    @Override
     public String clientId() {
         return clientId;
     }

@@ -9,9 +9,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The experiment's consumers: C members of one consumer group ({@link GroupMember}) or share group
@@ -195,27 +192,10 @@ final class GroupDriver implements AutoCloseable {
     }
 
     /**
-     * What every member of an experiment's group (consumer or share group) is configured with: the cluster, the
-     * group, its client id, String keys and ticket request bytes as values, and at most {@code maxPollRecords}
-     * records per poll ({@code max.poll.records}, default 500; see {@link CommitPolicy#maxPollRecords()}).
+     * A classic member's client config: {@link ConsumerLoop#config} over the backend's client settings, at most
+     * {@link CommitPolicy#maxPollRecords()} records per poll.
      */
-    static Map<String, Object> memberConfig(KafkaBackend backend, String group, String clientId, int maxPollRecords) {
-        Map<String, Object> config = backend.clientConfig();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        return config;
-    }
-
     private Map<String, Object> consumerConfig(String group, String clientId) {
-        Map<String, Object> config = memberConfig(backend, group, clientId, options.commits().maxPollRecords());
-        // auto.offset.reset (default latest): the group joins before the first send, but earliest makes sure no
-        // record produced during a rebalance is skipped.
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // enable.auto.commit (default true): offsets are committed after processing, as a booking service would.
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return config;
+        return ConsumerLoop.config(backend.clientConfig(), group, clientId, options.commits().maxPollRecords());
     }
 }

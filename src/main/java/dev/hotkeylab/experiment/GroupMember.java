@@ -11,21 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class GroupMember extends Member implements ConsumerLoop.Work {
 
     private final ConsumerLoop loop;
-    private final RequestHandler handler;
-    private final long crashAfter;
 
     /** @param config a consumer configuration as {@link ConsumerLoop#config} makes it */
     GroupMember(String clientId, Map<String, Object> config, String topic, RequestHandler handler,
             RunAccounting accounting, long crashAfter, CommitPolicy commits) {
-        super(clientId, accounting);
-        this.handler = handler;
-        this.crashAfter = crashAfter;
+        super(clientId, accounting, handler, crashAfter);
         this.loop = new ConsumerLoop(config, topic, commits, this);
     }
 
     @Override
-    public void run() {
-        loop.run();
+    MemberLoop loop() {
+        return loop;
     }
 
     @Override
@@ -47,16 +43,5 @@ final class GroupMember extends Member implements ConsumerLoop.Work {
     @Override
     public void handled(int n) {
         flush(System.nanoTime(), n);
-    }
-
-    @Override
-    public void failed(Exception e) {
-        accounting.failed(clientId(), e);
-    }
-
-    @Override
-    void stop() {
-        stopping = true;
-        loop.stop();
     }
 }

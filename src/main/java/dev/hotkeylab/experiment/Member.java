@@ -9,12 +9,17 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One member of a run's group on its own thread, whatever the {@link GroupType}: {@link GroupMember} (consumer group)
- * or {@link ShareMember} (share group). Both feed the same {@link RunAccounting}; this base holds what they account
- * for alike (records, latency, timeline, assignment, crash and stop flags), the subclass holds its client and loop.
+ * or {@link ShareMember} (share group). Both feed the same {@link RunAccounting}; this base holds what they have
+ * alike (the handler, the injected crash, records, latency, timeline, assignment, the crash flag) and runs and stops
+ * the {@link MemberLoop} the subclass makes and works for.
  */
 abstract class Member implements Runnable {
 
     private final String clientId;
+    /** What each record is handed to. */
+    protected final RequestHandler handler;
+    /** The record after which an injected {@link ConsumerCrash} stops this member, {@link Long#MAX_VALUE} for none. */
+    protected final long crashAfter;
     /** The run's shared counters. */
     protected final RunAccounting accounting;
     /** This member's own tally, merged into {@link #accounting} at each {@link #flush(long, int)}. */
@@ -23,28 +28,37 @@ abstract class Member implements Runnable {
     protected final AtomicLong records = new AtomicLong();
     private final Timeline timeline = new Timeline();
     private final Histogram latencyMicros = LatencyStats.newHistogram();
-    protected volatile boolean stopping;
     protected volatile boolean crashed;
 
-    protected Member(String clientId, RunAccounting accounting) {
+    protected Member(String clientId, RunAccounting accounting, RequestHandler handler, long crashAfter) {
         this.clientId = clientId;
+        this.handler = handler;
+        this.crashAfter = crashAfter;
         this.accounting = accounting;
         this.tally = accounting.batch(latencyMicros);
     }
 
+    /** This member's loop, made by the subclass's constructor with the subclass as its work. */
+    abstract MemberLoop loop();
+
+    @Override
+    public final void run() {
+        loop().run();
+    }
+
     /** Asks the member to leave; returns at once, the thread ends soon after. */
-    abstract void stop();
+    final void stop() {
+        loop().stop();
+    }
 
     /** Merges the tally's {@code n} records into the run's accounting and this member's timeline. */
     protected final void flush(long nowNanos, int n) {
         timeline.record(tally.flush(nowNanos), n);
     }
 
-    /** Records an error that ended the loop, unless it only came from {@link #stop()} (wakeup, interrupt). */
-    protected final void failedUnlessStopping(Exception e) {
-        if (!stopping) {
-            accounting.failed(clientId, e);
-        }
+    /** The error that ended the loop ({@link MemberLoop.Events#failed}): it fails the run. */
+    public final void failed(Exception e) {
+        accounting.failed(clientId, e);
     }
 
     /** Whether an injected {@link ConsumerCrash} stopped this member. */

@@ -14,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.clients.admin.ShareMemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -43,13 +42,10 @@ final class ShareGroupRun {
                 "share.delivery.count.limit", String.valueOf(deliveryCountLimit)), timeoutMillis);
     }
 
+    /** A member's client config: {@link ShareLoop#config} over the backend's client settings. */
     static Map<String, Object> consumerConfig(KafkaBackend backend, String group, String clientId,
             int maxPollRecords) {
-        Map<String, Object> config = GroupDriver.memberConfig(backend, group, clientId, maxPollRecords);
-        // share.acknowledgement.mode (default implicit, where the next poll accepts the whole batch): explicit, so a
-        // record is accepted only after its handler succeeded and released when it failed.
-        config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
-        return config;
+        return ShareLoop.config(backend.clientConfig(), group, clientId, maxPollRecords);
     }
 
     /**
