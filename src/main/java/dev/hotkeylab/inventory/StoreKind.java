@@ -7,34 +7,32 @@ import java.util.Locale;
 public enum StoreKind {
 
     /** Redis GET, then SET remaining - 1: two round trips, no atomicity, no idempotency. Over-sells. */
-    NAIVE_REDIS(Server.REDIS, false, "Redis GET then SET remaining-1 (read-check-write)"),
+    NAIVE_REDIS(Server.REDIS, false),
 
     /** PostgreSQL SELECT, then UPDATE SET remaining = ? in autocommit: the same race in SQL. Over-sells. */
-    NAIVE_SQL(Server.POSTGRES, false, "PostgreSQL SELECT then UPDATE SET remaining=? (autocommit)"),
+    NAIVE_SQL(Server.POSTGRES, false),
 
     /** One Lua script (EVALSHA): duplicate check, stock check and decrement run atomically inside Redis. */
-    REDIS_LUA(Server.REDIS, true, "Redis Lua script: idempotency + check-and-decrement in one step"),
+    REDIS_LUA(Server.REDIS, true),
 
     /** One transaction: booking insert ON CONFLICT DO NOTHING, then UPDATE ... WHERE remaining > 0. */
-    SQL_CONDITIONAL(Server.POSTGRES, true, "PostgreSQL insert booking + UPDATE ... WHERE remaining > 0"),
+    SQL_CONDITIONAL(Server.POSTGRES, true),
 
     /** Read remaining and version, UPDATE ... WHERE version = ?, retry on conflict a bounded number of times. */
-    SQL_OPTIMISTIC(Server.POSTGRES, true, "PostgreSQL optimistic version check with bounded retries"),
+    SQL_OPTIMISTIC(Server.POSTGRES, true),
 
     /** A lock per concert in this JVM: correct, fast, and needs no server (the main job's default). */
-    IN_MEMORY(Server.NONE, true, "in-process, a lock per concert (no server)");
+    IN_MEMORY(Server.NONE, true);
 
     /** Which server a store needs. */
     public enum Server { NONE, REDIS, POSTGRES }
 
     private final Server server;
     private final boolean safe;
-    private final String description;
 
-    StoreKind(Server server, boolean safe, String description) {
+    StoreKind(Server server, boolean safe) {
         this.server = server;
         this.safe = safe;
-        this.description = description;
     }
 
     public Server server() {
@@ -44,10 +42,6 @@ public enum StoreKind {
     /** True when the store can neither over-sell nor sell twice to a redelivered request. */
     public boolean safe() {
         return safe;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** The store's short name: {@code REDIS_LUA} becomes {@code redis-lua}. */
