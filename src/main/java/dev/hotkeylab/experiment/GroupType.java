@@ -1,6 +1,7 @@
 package dev.hotkeylab.experiment;
 
 import dev.hotkeylab.util.Choices;
+import java.util.Locale;
 
 /**
  * How a run's consumers share the topic: beside the key strategy, the other answer to a hot partition.
@@ -14,20 +15,18 @@ import dev.hotkeylab.util.Choices;
  * </ul>
  */
 public enum GroupType {
-    CLASSIC("classic", "consumer group"),
-    SHARE("share", "share group");
+    CLASSIC("consumer group"),
+    SHARE("share group");
 
-    private final String label;
     private final String term;
 
-    GroupType(String label, String term) {
-        this.label = label;
+    GroupType(String term) {
         this.term = term;
     }
 
-    /** The CLI's spelling: {@code classic} or {@code share}. */
+    /** The CLI's spelling, the constant's name in lower case: {@code classic} or {@code share}. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Kafka's term: "consumer group" or "share group". */
