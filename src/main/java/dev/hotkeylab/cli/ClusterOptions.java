@@ -52,6 +52,14 @@ final class ClusterOptions extends TopicAddress {
                 command.commandLine().getParseResult().hasMatchedOption("--connect-timeout-ms")));
     }
 
+    /** Says on the error writer that the topic does not exist yet (the command then waits for it). */
+    void warnIfTopicMissing(KafkaChecks kafka) {
+        if (kafka.partitions(topic).isEmpty()) {
+            err().println(commandName() + ": topic '" + topic + "' does not exist yet on " + bootstrap
+                    + "; waiting for it");
+        }
+    }
+
     /** {@code bootstrap.servers} alone, for the clients the command creates (a mutable copy). */
     Map<String, Object> clientConfig() {
         return KafkaChecks.clientConfig(bootstrap);

@@ -49,14 +49,13 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cluster.out();
-        PrintWriter err = cluster.err();
         if (serviceTimeMs < 0) {
             throw new IllegalArgumentException("service time must be >= 0 ms but got " + serviceTimeMs);
         }
         GroupType type = groupType.type();
         try (KafkaChecks kafka = cluster.checks()) {
             kafka.requireReachable();
-            kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
+            cluster.warnIfTopicMissing(kafka);
             if (type == GroupType.SHARE) {
                 kafka.prepareShareGroup(group);
             }

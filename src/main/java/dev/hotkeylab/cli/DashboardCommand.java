@@ -45,7 +45,6 @@ public final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cluster.out();
-        PrintWriter err = cluster.err();
         cluster.timeout();
         DashboardOptions options = serving.dashboardOptions();
         String bootstrap = cluster.bootstrap;
@@ -61,7 +60,7 @@ public final class DashboardCommand implements Callable<Integer> {
                             .with(o -> o.withKeepTopics(true));
                     launcher.set(new ExperimentRunLauncher(runner, clientConfig));
                 }
-                kafka.warnIfMissing(cluster.topic, cluster.commandName(), err);
+                cluster.warnIfTopicMissing(kafka);
             }
             server.watch(cluster.topic + (group == null ? "" : " / " + group), cluster.topic, group, clientConfig);
             out.println("dashboard: " + server.url() + " watching topic " + cluster.topic

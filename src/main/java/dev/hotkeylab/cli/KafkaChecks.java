@@ -106,13 +106,6 @@ final class KafkaChecks implements AutoCloseable {
         }
     }
 
-    /** Says on {@code err} that {@code topic} does not exist yet (the command then waits for it). */
-    void warnIfMissing(String topic, String command, java.io.PrintWriter err) {
-        if (partitions(topic).isEmpty()) {
-            err.println(command + ": topic '" + topic + "' does not exist yet on " + bootstrap + "; waiting for it");
-        }
-    }
-
     void createTopic(String topic, int partitions) {
         try {
             answer(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all());
