@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
         description = "Send ticket requests keyed by a strategy (one terminal per producer).")
 public final class ProduceCommand implements Callable<Integer> {
 
+    /** The highest {@code --rate}, records per second. */
+    static final int MAX_RATE = 10_000_000;
+
     @Option(names = "--strategy", required = true, converter = StrategyConverter.class,
             completionCandidates = Strategy.Names.class, description = "Key strategy: ${COMPLETION-CANDIDATES}.")
     Strategy strategy;
@@ -41,8 +44,10 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--messages", required = true, description = "Records to send.")
     int messages;
 
-    @Option(names = "--rate", defaultValue = "0", description = "Records per second; 0 = as fast as possible (default).")
-    double rate;
+    /** Kept as typed, so an error echoes {@code -1} or {@code 2e7} as given (not {@code -1.0}, {@code 2.0E7}). */
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Records per second; 0 = as fast as possible (default).")
+    String rate;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions when the topic is created (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -57,9 +62,7 @@ public final class ProduceCommand implements Callable<Integer> {
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be >= 1 but got " + messages);
         }
-        if (!(rate >= 0 && rate <= 10_000_000)) {
-            throw new IllegalArgumentException("rate must be in [0, 10000000] records/s but got " + rate);
-        }
+        double recordsPerSecond = rate();
         if (partitions < 1 || partitions > ExperimentConfig.MAX_PARTITIONS) {
             throw new IllegalArgumentException("partitions must be in [1, "
                     + ExperimentConfig.MAX_PARTITIONS + "] but got " + partitions);
@@ -96,7 +99,7 @@ public final class ProduceCommand implements Callable<Integer> {
         try (KeyedProducer producer = new KeyedProducer(config, "hotkey-producer-" + cluster.topic, strategy,
                 AdaptivePartitionerConfig.defaults())) {
             KeyedProducer.Sent sent = producer.send(cluster.topic, StrategyContext.of(topicPartitions, seed), key,
-                    messages, rate, draw, total -> {
+                    messages, recordsPerSecond, draw, total -> {
                         long now = System.nanoTime();
                         lastAck.set(now);
                         long last = lastPrint.get();
@@ -118,6 +121,25 @@ public final class ProduceCommand implements Callable<Integer> {
         } finally {
             waiting.interrupt();
         }
+    }
+
+    /**
+     * {@code --rate}, checked: a number in [0, {@value #MAX_RATE}] records/s.
+     *
+     * @throws IllegalArgumentException naming the value as typed and the allowed range
+     */
+    double rate() {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(rate.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rate must be a number in [0, " + MAX_RATE + "] records/s but got '"
+                    + rate + "'");
+        }
+        if (!(parsed >= 0 && parsed <= MAX_RATE)) {
+            throw new IllegalArgumentException("rate must be in [0, " + MAX_RATE + "] records/s but got " + rate);
+        }
+        return parsed;
     }
 
     /** Says once on stderr when no record was acknowledged for 2 s (and again after acknowledgements resumed). */

@@ -86,8 +86,10 @@ public record ExperimentResult(
 
     /**
      * What the group did: records processed (redeliveries included), how many of them were redelivered, how long the
-     * group took to settle its assignment (ms), the longest time without a newly processed request (ms; a broker
-     * failover shows up here) and the members an injected crash stopped.
+     * group took to settle its assignment (ms), the longest stall: the longest time between two requests processed
+     * for the first time, one after the other, by any consumer (ms, at the instants their handlers returned; a broker
+     * failover shows up here, the wait for the first request does not: that is its latency) and the members an
+     * injected crash stopped.
      */
     public record Consumption(long processed, long redelivered, long settleMillis, long longestStallMillis,
             List<String> crashedConsumers) {

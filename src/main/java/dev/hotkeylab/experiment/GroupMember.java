@@ -28,7 +28,7 @@ final class GroupMember extends Member implements ConsumerLoop.Work {
     public boolean handle(ConsumerRecord<String, byte[]> record) throws Exception {
         TicketRequest request = TicketRequest.fromJson(record.value());
         handler.handle(request);
-        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
+        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis(), System.nanoTime());
         long handled = records.get() + 1;
         records.lazySet(handled); // this thread is the only writer
         if (handled == crashAfter) {

@@ -35,9 +35,9 @@ final class RunAccounting {
     private final AtomicLong lastProcessedNanos = new AtomicLong();
     private final AtomicLong firstProcessedNanos = new AtomicLong();
     private final int messages;
+    /** Guards {@link #gaps}. */
     private final Object stallLock = new Object();
-    private long lastFirstProcessingNanos;
-    private long longestStallNanos;
+    private final HandlingGaps gaps;
     volatile long firstSendNanos;
     /** Share groups: records received with a delivery count above 1 (redelivered by the broker). */
     final AtomicLong shareRedeliveries = new AtomicLong();
@@ -49,6 +49,15 @@ final class RunAccounting {
     final AtomicLong firstRedeliveryNanos = new AtomicLong();
 
     RunAccounting(int messages, int partitions) {
+        this(messages, partitions, System.nanoTime());
+    }
+
+    /**
+     * @param originNanos a {@link System#nanoTime()} no later than any record's handling (the stall's millisecond
+     *                    buckets count from it; a test passes its own clock's start)
+     */
+    RunAccounting(int messages, int partitions, long originNanos) {
+        this.gaps = new HandlingGaps(originNanos);
         this.messages = messages;
         this.seen = new long[(messages + 63) / 64];
         this.producedPerPartition = new AtomicLongArray(partitions);
@@ -81,6 +90,7 @@ final class RunAccounting {
         private final OrderTracker.Batch concerts = concertOrder.batch();
         private final OrderTracker.Batch users = userOrder.batch();
         private long[] sequences = new long[512];
+        private long[] handledNanos = new long[512];
         private int size;
 
         private Batch(Histogram latencyMicros) {
@@ -89,10 +99,12 @@ final class RunAccounting {
         }
 
         /**
-         * One record handled at {@code nowMillis} whose producer stamped it at {@code createMillis} (the record's
-         * timestamp, CreateTime; -1: none, no latency recorded). Latency has the clocks' resolution, 1 ms.
+         * One record handled at {@code nowMillis} (wall clock) and {@code nowNanos} ({@link System#nanoTime()}) whose
+         * producer stamped it at {@code createMillis} (the record's timestamp, CreateTime; -1: none, no latency
+         * recorded). Latency has the clocks' resolution, 1 ms; {@code nowNanos} is when the request counts as processed
+         * for the longest stall, should it be its first processing.
          */
-        void add(TicketRequest request, int partition, long createMillis, long nowMillis) {
+        void add(TicketRequest request, int partition, long createMillis, long nowMillis, long nowNanos) {
             if (createMillis >= 0) {
                 latencyMicros.recordValue(Math.max(1, (nowMillis - createMillis) * 1000));
             }
@@ -101,7 +113,9 @@ final class RunAccounting {
             users.processed(request.userId(), request.sequence());
             if (size == sequences.length) {
                 sequences = java.util.Arrays.copyOf(sequences, size * 2);
+                handledNanos = java.util.Arrays.copyOf(handledNanos, size * 2);
             }
+            handledNanos[size] = nowNanos;
             sequences[size++] = request.sequence();
         }
 
@@ -121,32 +135,33 @@ final class RunAccounting {
                 }
                 concerts.flush();
                 users.flush();
+                // Fresh records move to the front, their handling instants with them.
                 int fresh = 0;
                 for (int i = 0; i < size; i++) {
                     if (markSeen(sequences[i])) {
-                        fresh++;
+                        handledNanos[fresh++] = handledNanos[i];
                     }
+                }
+                if (fresh > 0) {
+                    firstProcessed(nowNanos, handledNanos, fresh);
                 }
                 size = 0;
                 if (sequences.length > 4096) {
                     sequences = new long[512];
-                }
-                if (fresh > 0) {
-                    firstProcessed(nowNanos, fresh);
+                    handledNanos = new long[512];
                 }
             }
             return Math.max(0, (nowNanos - firstSendNanos) / 1_000_000);
         }
     }
 
-    private void firstProcessed(long nowNanos, int fresh) {
+    /** A merged batch's {@code fresh} first processings, handled at {@code handledNanos[0..fresh)}. */
+    private void firstProcessed(long nowNanos, long[] handledNanos, int fresh) {
         firstProcessedNanos.compareAndSet(0, nowNanos);
         lastProcessedNanos.accumulateAndGet(nowNanos, Math::max);
         synchronized (stallLock) {
-            long since = lastFirstProcessingNanos == 0 ? firstSendNanos : lastFirstProcessingNanos;
-            if (nowNanos > since) {
-                longestStallNanos = Math.max(longestStallNanos, nowNanos - since);
-                lastFirstProcessingNanos = nowNanos;
+            for (int i = 0; i < fresh; i++) {
+                gaps.mark(handledNanos[i]);
             }
         }
         if (distinct.addAndGet(fresh) == messages) {
@@ -182,10 +197,15 @@ final class RunAccounting {
         return allProcessed.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** The longest time in which no new request was processed, from the first send on. */
+    /**
+     * The longest time between two requests processed for the first time, one after the other, by any consumer, at
+     * the instants their handlers returned ({@link HandlingGaps}; 1 ms resolution). Neither the wait for the first
+     * request nor the batching of the accounting counts: a consumer's records are merged once per polled batch, a
+     * whole batch of work after the first of them was handled.
+     */
     long longestStallMillis() {
         synchronized (stallLock) {
-            return longestStallNanos / 1_000_000;
+            return gaps.longestMillis();
         }
     }
 

@@ -64,7 +64,7 @@ final class ShareMember extends Member implements ShareLoop.Work {
 
     /** Accounts for one record at once (records of a share batch may be released, redelivered or archived). */
     private void account(TicketRequest request, ConsumerRecord<String, byte[]> record, long now) {
-        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis());
+        tally.add(request, record.partition(), record.timestamp(), System.currentTimeMillis(), now);
         flush(now, 1);
     }
 

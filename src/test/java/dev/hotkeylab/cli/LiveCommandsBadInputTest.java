@@ -59,7 +59,6 @@ class LiveCommandsBadInputTest {
         "dashboard --bootstrap 127.0.0.1:1 --topic t --host ' '                            | dashboard: host must be a non-blank address but got \" \"",
         "dashboard --bootstrap nohost --topic t --port 0                                   | dashboard: bad bootstrap address 'nohost': ",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 0       | produce: messages must be >= 1 but got 0",
-        "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --rate -1 | produce: rate must be in [0, 10000000] records/s but got -1.0",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --key ' ' | produce: key must be a non-blank string but got \" \"",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --connect-timeout-ms 0 | produce: --connect-timeout-ms must be >= 100 but got 0",
         "produce --strategy FIXED_KEY --bootstrap 127.0.0.1:1 --topic t --messages 5 --partitions 0 | produce: partitions must be in [1, 9999] but got 0",
@@ -76,6 +75,23 @@ class LiveCommandsBadInputTest {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).startsWith(error).endsWith(System.lineSeparator());
         assertThat(o.err().strip()).doesNotContain("\n");
+    }
+
+    @ParameterizedTest(name = "--rate {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "-1    | rate must be in [0, 10000000] records/s but got -1",
+        "2e7   | rate must be in [0, 10000000] records/s but got 2e7",
+        "-0.50 | rate must be in [0, 10000000] records/s but got -0.50",
+        "NaN   | rate must be in [0, 10000000] records/s but got NaN",
+        "fast  | rate must be a number in [0, 10000000] records/s but got 'fast'",
+    })
+    @DisplayName("produce --rate out of range or no number: one line naming the value as typed and the range, exit 2")
+    void produceRateAsTyped(String rate, String error) {
+        CliRunner.Outcome o = CliRunner.run("produce", "--strategy", "FIXED_KEY", "--bootstrap", NOBODY, "--topic", "t",
+                "--messages", "5", "--rate", rate);
+
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo("produce: " + error + System.lineSeparator());
     }
 
     @Test

@@ -33,7 +33,7 @@ class BrokerFailureTest {
 
     @Test
     @DisplayName("FIXED_KEY, 3000 requests at 1000/s: nothing lost, nothing duplicated; the measured longest stall "
-            + "covers every pause the handler saw, the failover's included")
+            + "is the longest pause the handler saw, the failover's included")
     void hotLeaderDiesMidRun(EmbeddedKafka kafka, TestReporter reporter) {
         ExperimentConfig config = ExperimentConfig.builder().strategy(Strategy.FIXED_KEY).messages(3000)
                 .ratePerSecond(1000).serviceTimeMillis(0.5).timeout(Duration.ofSeconds(120)).build();
@@ -101,11 +101,12 @@ class BrokerFailureTest {
         assertThat(r.leaderLoad().leaderRecordsByBroker()).doesNotContainKey(killed.get());
         assertThat(handledAt).as("requests handled, before and after the failover").hasSize(3000);
         assertThat(failoverGapMillis).as("a pause across the leader's shutdown, seen by the handler").isPositive();
-        // The runner's figure also counts the wait for the first record (the group forming), which the handler cannot
-        // see; every pause between two handled records must be inside it.
-        assertThat(r.consumption().longestStallMillis()).as("the runner's longest stall covers the longest pause between handled "
-                + "records, %d ms (across the failover: %d ms; tolerance %d ms)", longestGapMillis, failoverGapMillis,
-                CLOCK_TOLERANCE_MILLIS).isGreaterThanOrEqualTo(longestGapMillis - CLOCK_TOLERANCE_MILLIS);
+        // The runner's figure is the same pause, taken where the handler returned (not at the batch's merge, not from
+        // the first send).
+        assertThat(r.consumption().longestStallMillis()).as("the runner's longest stall is the longest pause between "
+                + "handled records, %d ms (across the failover: %d ms; tolerance %d ms)", longestGapMillis,
+                failoverGapMillis, CLOCK_TOLERANCE_MILLIS)
+                .isBetween(longestGapMillis - CLOCK_TOLERANCE_MILLIS, longestGapMillis + CLOCK_TOLERANCE_MILLIS);
     }
 
     private static int stopLeader(EmbeddedKafka kafka, String topic, int partition) {

@@ -36,9 +36,9 @@ class RunAccountingTest {
                 RunAccounting.Batch batch = accounting.batch(latency);
                 // Each thread owns the sequences of its partition; 500 of them are handled twice (a redelivery).
                 for (int seq = partition; seq < messages; seq += partitions) {
-                    batch.add(request(seq), partition, 10, 15);
+                    batch.add(request(seq), partition, 10, 15, System.nanoTime());
                     if (seq < 1500) {
-                        batch.add(request(seq), partition, 10, 15);
+                        batch.add(request(seq), partition, 10, 15, System.nanoTime());
                     }
                     if (batch.size() >= 97) {
                         batch.flush(System.nanoTime());
@@ -70,8 +70,8 @@ class RunAccountingTest {
     void aRequestSeenOnlyInAnUnflushedBatchIsNotYetProcessed() throws Exception {
         RunAccounting accounting = new RunAccounting(2, 1);
         RunAccounting.Batch batch = accounting.batch(LatencyStats.newHistogram());
-        batch.add(request(0), 0, -1, 0);
-        batch.add(request(1), 0, -1, 0);
+        batch.add(request(0), 0, -1, 0, System.nanoTime());
+        batch.add(request(1), 0, -1, 0, System.nanoTime());
         assertThat(accounting.distinctProcessed()).isZero();
         batch.flush(System.nanoTime());
         assertThat(accounting.distinctProcessed()).isEqualTo(2);
@@ -83,8 +83,8 @@ class RunAccountingTest {
         RunAccounting accounting = new RunAccounting(3, 1);
         RunAccounting.Batch batch = accounting.batch(LatencyStats.newHistogram());
         accounting.archived(request(2));
-        batch.add(request(2), 0, -1, 0);
-        batch.add(request(0), 0, -1, 0);
+        batch.add(request(2), 0, -1, 0, System.nanoTime());
+        batch.add(request(0), 0, -1, 0, System.nanoTime());
         batch.flush(System.nanoTime());
         assertThat(accounting.distinctProcessed()).isEqualTo(2);
         assertThat(accounting.distinctSucceeded()).isEqualTo(1);
@@ -94,10 +94,57 @@ class RunAccountingTest {
     void sequencesOutsideTheRunAreCountedButNotMarked() {
         RunAccounting accounting = new RunAccounting(64, 1);
         RunAccounting.Batch batch = accounting.batch(LatencyStats.newHistogram());
-        batch.add(request(64), 0, -1, 0);
-        batch.add(request(63), 0, -1, 0);
+        batch.add(request(64), 0, -1, 0, System.nanoTime());
+        batch.add(request(63), 0, -1, 0, System.nanoTime());
         batch.flush(System.nanoTime());
         assertThat(accounting.processed.get()).isEqualTo(2);
         assertThat(accounting.distinctProcessed()).isEqualTo(1);
+    }
+    @Test
+    @DisplayName("The longest stall is the longest pause between two first processings, at handling: neither the wait "
+            + "for the first record nor a batch's merge a whole batch of work later counts")
+    void longestStallIsTheLongestPauseBetweenHandledRecords() {
+        long t0 = 1_000_000_000L;
+        RunAccounting accounting = new RunAccounting(6, 1, t0);
+        // The first send, then 300 ms until the first record is handled (producer metadata, the first fetch).
+        accounting.firstSendNanos = t0;
+        RunAccounting.Batch batch = accounting.batch(LatencyStats.newHistogram());
+        batch.add(request(0), 0, -1, 0, t0 + ms(300));
+        batch.add(request(1), 0, -1, 0, t0 + ms(305));
+        batch.add(request(2), 0, -1, 0, t0 + ms(310));
+        // Merged 250 ms after its first record (a polled batch of 5 ms requests); the next batch is likewise late.
+        batch.flush(t0 + ms(550));
+        batch.add(request(3), 0, -1, 0, t0 + ms(352)); // 42 ms after request 2
+        batch.add(request(4), 0, -1, 0, t0 + ms(357));
+        batch.add(request(2), 0, -1, 0, t0 + ms(450)); // a redelivery is no new processing
+        batch.add(request(5), 0, -1, 0, t0 + ms(460)); // 103 ms after request 4: the longest pause
+        batch.flush(t0 + ms(800));
+        assertThat(accounting.longestStallMillis()).isEqualTo(103);
+    }
+
+    @Test
+    @DisplayName("A pause of one consumer while another processes is no stall, whatever order their batches merge in")
+    void onlyAPauseOfEveryConsumerIsAStall() {
+        long t0 = 5_000_000_000L;
+        RunAccounting accounting = new RunAccounting(7, 2, t0);
+        RunAccounting.Batch a = accounting.batch(LatencyStats.newHistogram());
+        RunAccounting.Batch b = accounting.batch(LatencyStats.newHistogram());
+        // a handles at 0, 100 and 200 ms (its own pauses: 100 ms), b at 40, 60, 150 and 230 ms (its longest: 90 ms).
+        // Together, each record after the one before it: 40, 20, 40, 50, 50, 30 ms.
+        a.add(request(0), 0, -1, 0, t0);
+        b.add(request(1), 1, -1, 0, t0 + ms(40));
+        b.add(request(3), 1, -1, 0, t0 + ms(60));
+        a.add(request(2), 0, -1, 0, t0 + ms(100));
+        b.add(request(5), 1, -1, 0, t0 + ms(150));
+        a.add(request(4), 0, -1, 0, t0 + ms(200));
+        b.add(request(6), 1, -1, 0, t0 + ms(230));
+        b.flush(t0 + ms(240)); // b's batch, with the later instants, is merged first
+        assertThat(accounting.longestStallMillis()).isEqualTo(90);
+        a.flush(t0 + ms(250));
+        assertThat(accounting.longestStallMillis()).isEqualTo(50);
+    }
+
+    private static long ms(long millis) {
+        return millis * 1_000_000;
     }
 }
