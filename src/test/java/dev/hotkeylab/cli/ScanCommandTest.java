@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -209,19 +210,23 @@ class ScanCommandTest {
     void transactional(KafkaBackend kafka) throws Exception {
         String topic = topic(kafka, "txn", 3);
         String group = topic + "-group";
-        Map<String, Object> txn = Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-tx");
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka, txn)) {
+        String transactionalId = topic + "-tx";
+        Map<String, Object> txn = Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka, txn);
+                Admin admin = Admin.create(kafka.clientConfig())) {
             producer.initTransactions();
             for (int i = 0; i < 50; i++) {
                 producer.beginTransaction();
                 send(producer, new ProducerRecord<>(topic, 0, ("t" + i).getBytes(StandardCharsets.UTF_8), null));
                 producer.commitTransaction();
+                awaitCompleted(admin, transactionalId);
             }
             for (int i = 0; i < 10; i++) {
                 producer.beginTransaction();
                 send(producer, new ProducerRecord<>(topic, 0, ("aborted" + i).getBytes(StandardCharsets.UTF_8), null));
                 producer.flush();
                 producer.abortTransaction();
+                awaitCompleted(admin, transactionalId);
             }
         }
         sent();
@@ -410,6 +415,23 @@ class ScanCommandTest {
     }
 
     /** Fails the test here, naming the producer's error, when a record did not reach the broker. */
+    /**
+     * Waits until the transaction coordinator has completed the producer's last transaction (its markers written), so
+     * the next one does not begin while this one is still completing. Back to back, the 60 one-record transactions
+     * failed once, in a full {@code mvn test}, with a fatal {@code InvalidTxnStateException} from the producer (Kafka
+     * 4.3.1, transactions version 2, KIP-890), and never in 300 runs of this loop alone, idle or under CPU load. The race
+     * at that boundary is Kafka's (others like it: KAFKA-18575, KAFKA-20785); this test is about what scan reads.
+     */
+    private static void awaitCompleted(Admin admin, String transactionalId) {
+        org.awaitility.Awaitility.await("transaction " + transactionalId + " completed").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    TransactionState state = admin.describeTransactions(List.of(transactionalId))
+                            .description(transactionalId).get(10, TimeUnit.SECONDS).state();
+                    return state == TransactionState.COMPLETE_COMMIT || state == TransactionState.COMPLETE_ABORT;
+                });
+    }
+
     private void sent() throws Exception {
         for (Future<RecordMetadata> f : sends) {
             f.get(0, TimeUnit.SECONDS);
