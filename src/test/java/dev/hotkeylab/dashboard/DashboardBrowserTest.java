@@ -61,6 +61,24 @@ class DashboardBrowserTest {
     @TempDir
     Path reports;
 
+    /** Runs from the page's form, their topics kept after the run so the page still shows them. */
+    private static ExperimentRunLauncher keptTopicsLauncher(KafkaBackend kafka) {
+        return new ExperimentRunLauncher(new ExperimentRunner(kafka).with(o -> o.withKeepTopics(true)),
+                kafka.clientConfig());
+    }
+
+    private DashboardServer start(ExperimentRunLauncher launcher) {
+        return DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
+    }
+
+    /** Opens the dashboard and waits until its run form lists the strategies; the wait allows 90 s. */
+    private static WebDriverWait openForm(ChromeDriver driver, DashboardServer server) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
+        driver.get(server.url());
+        wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
+        return wait;
+    }
+
     @Test
     @DisplayName("1000 fixed-key records pile onto one partition, the salted run keeps three consumers busy, keys stay text")
     void liveSideBySide(KafkaBackend kafka, TestReporter reporter) throws Exception {
@@ -68,15 +86,11 @@ class DashboardBrowserTest {
         assertThat(hot).as("Kafka's partitioner puts the seed's concert on partition 2 of 3").isEqualTo(2);
         int htmlKeyPartition = KafkaPartitioning.partitionFor(HTML_KEY, 3);
 
-        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka)
-                .with(o -> o.withKeepTopics(true)),
-                kafka.clientConfig());
-             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
+        try (ExperimentRunLauncher launcher = keptTopicsLauncher(kafka);
+             DashboardServer server = start(launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
             ChromeDriver driver = browser.driver();
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
-            driver.get(server.url());
-            wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
+            WebDriverWait wait = openForm(driver, server);
             wait.withMessage("the page's event stream to be live")
                     .until(d -> "live".equals(textOf(d, "#connection")));
 
@@ -251,15 +265,11 @@ class DashboardBrowserTest {
     @DisplayName("the form's group type starts a share run: its card lists the share members, what they acquired and the share lag")
     void shareRunFromTheForm(KafkaBackend kafka) throws Exception {
         int hot = KafkaPartitioning.partitionFor(KEY, 3);
-        try (ExperimentRunLauncher launcher = new ExperimentRunLauncher(new ExperimentRunner(kafka)
-                .with(o -> o.withKeepTopics(true)),
-                kafka.clientConfig());
-             DashboardServer server = DashboardServer.start(DashboardOptions.defaults().withPort(0).withReportDir(reports), launcher);
+        try (ExperimentRunLauncher launcher = keptTopicsLauncher(kafka);
+             DashboardServer server = start(launcher);
              HeadlessChromium browser = HeadlessChromium.startOrSkip(1500, 1200)) {
             ChromeDriver driver = browser.driver();
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(100));
-            driver.get(server.url());
-            wait.until(d -> new Select(d.findElement(By.id("f-strategy"))).getOptions().size() > 1);
+            WebDriverWait wait = openForm(driver, server);
             assertThat(new Select(driver.findElement(By.id("f-groupType"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("classic");
             new Select(driver.findElement(By.id("f-groupType"))).selectByValue("share");
