@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         if (groupType.type() == GroupType.SHARE) {
             return ShareBenchOutput.run(config, backendOptions.choice(), out);
         }
-        ReportWriter.checkWritable(this.out.path);
+        this.out.requireWritable();
         ReportSections.read(this.out.path);
         var choice = backendOptions.choice();
         int largestN = config.ns().stream().mapToInt(Integer::intValue).max().orElse(1);

@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
                 : inventory.stream().map(StoreKind::parse).distinct().toList();
         InventoryConfig inventoryConfig = inventoryConfig();
         DashboardOptions dashboardOptions = noServe ? null : serving.dashboardOptions().withReportDir(this.out.path);
-        ReportWriter.checkWritable(this.out.path);
+        this.out.requireWritable();
         CommitPolicy commitPolicy = workload.commitPolicy();
         RecordRetention records = workload.records();
         var choice = backendOptions.choice();

@@ -89,7 +89,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ScanConfig config = config();
-        ReportFolder.requireReplaceable(out.path);
+        out.requireWritable();
         // A cluster that does not answer at the start is exit 2, as for produce, consume and dashboard; later, exit 1.
         try (KafkaChecks checks = new KafkaChecks(kafka.bootstrap, timeout, KafkaChecks.startTimeout(timeout,
                 spec.commandLine().getParseResult().hasMatchedOption("--timeout")))) {

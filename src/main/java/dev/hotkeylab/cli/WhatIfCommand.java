@@ -94,7 +94,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         long commandStarted = System.nanoTime();
         WhatIfConfig config = config();
         // Before anything is read or simulated: --out must be a folder whatif may write into (as run, bench and scan).
-        ReportFolder.requireReplaceable(out.path);
+        out.requireWritable();
         KeyCounts keyCounts = config == null ? null : loadKeys();
         if (!coverage && keyCounts == null) {
             throw new IllegalArgumentException(

@@ -346,6 +346,14 @@ class ScanCommandTest {
         assertThat(refused.err()).contains("is refused: it holds files hotkey-lab did not write (notes.txt)");
         assertThat(foreign.resolve("scan.json")).doesNotExist();
 
+        Path underFile = Files.writeString(tmp.resolve("plain-file"), "x").resolve("scan");
+        CliRunner.Outcome unwritable = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty,
+                "--out", underFile.toString());
+        assertThat(unwritable.exitCode()).isEqualTo(2);
+        assertThat(unwritable.err().strip()).startsWith("scan: output folder '" + underFile + "' cannot be written")
+                .doesNotContain("\n");
+        assertThat(unwritable.out()).as("refused before the topic is read").isEmpty();
+
         CliRunner.Outcome emptyTopic = CliRunner.run("scan", "--bootstrap", bootstrap, "--topic", empty, "--group",
                 "never-committed", "--out", tmp.resolve("e").toString());
         assertThat(emptyTopic.exitCode()).as(emptyTopic.err()).isZero();

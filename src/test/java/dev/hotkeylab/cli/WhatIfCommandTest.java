@@ -35,6 +35,18 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void anOutThatCannotBeWrittenIsRefusedBeforeAnythingIsSimulated() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path out = file.resolve("whatif");
+        CliRunner.Outcome run = run("--partitions", "3", "--keys", "zipf:1.0:100", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("whatif: output folder '" + out + "' cannot be written")
+                .doesNotContain("\n");
+        assertThat(run.out()).as("nothing simulated, nothing printed").isEmpty();
+    }
+
+    @Test
     void predictsTheSeedsKeysFromAFileAndWritesJsonAndChart() throws Exception {
         Path keys = Files.writeString(dir.resolve("keys.csv"), "key,count\nSUPER_STAR_CONCERT_2026,999\n");
         Path out = dir.resolve("out");
