@@ -115,8 +115,11 @@ public final class ScanCommand implements Callable<Integer> {
             stdout.flush(); // on Ctrl-C the JVM halts once the hook returns: what was read is on screen first
             List<Path> written = write(result, advice);
             stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-            stdout.printf(Locale.ROOT, "next: ./hotkey-lab whatif --partitions %d --key-file %s%n",
-                    result.partitions().size(), out.path.resolve("keys.csv"));
+            // whatif models the Java client unless told otherwise: name the client the keys' placement fits.
+            String client = advice == null || advice.client() == ClientModel.JAVA ? ""
+                    : " --client " + advice.client().cliName();
+            stdout.printf(Locale.ROOT, "next: ./hotkey-lab whatif --partitions %d --key-file %s%s%n",
+                    result.partitions().size(), out.path.resolve("keys.csv"), client);
             stdout.flush();
             return 0;
         }

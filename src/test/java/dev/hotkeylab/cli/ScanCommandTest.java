@@ -296,6 +296,34 @@ class ScanCommandTest {
     }
 
     @Test
+    @DisplayName("keys placed by librdkafka's crc32: the next: line names --client librdkafka, and whatif from it"
+            + " models that client, as scan did")
+    void nextLineNamesTheProducingClient(KafkaBackend kafka) throws Exception {
+        String topic = topic(kafka, "rdkafka", 3);
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka, Map.of())) {
+            for (int i = 0; i < 60; i++) {
+                byte[] k = (i % 2 == 0 ? "HOT_KEY_A" : "cold-" + i).getBytes(StandardCharsets.UTF_8);
+                send(producer, new ProducerRecord<>(topic, ClientModel.LIBRDKAFKA.partitionFor(k, 3), k, null));
+            }
+        }
+        sent();
+        Path out = tmp.resolve("rdkafka");
+        CliRunner.Outcome o = CliRunner.run("scan", "--bootstrap", kafka.bootstrapServers(), "--topic", topic,
+                "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("what-if model, client librdkafka");
+        String next = o.out().lines().filter(l -> l.startsWith("next: ./hotkey-lab ")).findFirst().orElseThrow();
+        assertThat(next).isEqualTo("next: ./hotkey-lab whatif --partitions 3 --key-file " + out.resolve("keys.csv")
+                + " --client librdkafka");
+
+        List<String> args = new ArrayList<>(List.of(next.substring("next: ./hotkey-lab ".length()).split(" ")));
+        args.addAll(List.of("--out", tmp.resolve("rdkafka-whatif").toString()));
+        CliRunner.Outcome whatif = CliRunner.run(args.toArray(String[]::new));
+        assertThat(whatif.exitCode()).as(whatif.err()).isZero();
+        assertThat(whatif.out()).contains("client librdkafka");
+    }
+
+    @Test
     @DisplayName("two producers (Java's murmur2 and librdkafka's crc32 placement): no single client fits, both named")
     void severalProducers(KafkaBackend kafka) throws Exception {
         String topic = topic(kafka, "two-clients", 6);
